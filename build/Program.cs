@@ -1,1 +1,8 @@
-return 0;
+using Cake.Frosting;
+using TikTimer.Build;
+
+return new CakeHost()
+    .UseContext<BuildContext>()
+    .UseLifetime<BuildLifetime>()
+    .UseTaskLifetime<BuildTaskLifetime>()
+    .Run(args);

@@ -1,0 +1,39 @@
+using Cake.Core;
+
+namespace Cake.Frosting;
+
+/// <summary>A synchronous task over the build context <typeparamref name="TContext"/>.</summary>
+public abstract class FrostingTask<TContext> : IFrostingTask
+    where TContext : ICakeContext
+{
+    public virtual void Run(TContext context)
+    {
+    }
+
+    public virtual bool ShouldRun(TContext context) => true;
+
+    public virtual void OnError(Exception exception, TContext context)
+    {
+    }
+
+    public virtual void Finally(TContext context)
+    {
+    }
+
+    Task IFrostingTask.RunAsync(ICakeContext context)
+    {
+        Run((TContext)context);
+        return Task.CompletedTask;
+    }
+
+    bool IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun((TContext)context);
+
+    void IFrostingTask.OnError(Exception exception, ICakeContext context) => OnError(exception, (TContext)context);
+
+    void IFrostingTask.Finally(ICakeContext context) => Finally((TContext)context);
+}
+
+/// <summary>A task with no body: it exists to group its dependencies under one name.</summary>
+public abstract class FrostingTask : FrostingTask<ICakeContext>
+{
+}

@@ -1,0 +1,24 @@
+using Cake.Frosting;
+
+namespace TikTimer.Build.Tasks;
+
+[TaskName("Validate")]
+[TaskDescription("Checks the configuration and the platform's prerequisites, and runs the unit tests")]
+public sealed class ValidateTask : AsyncFrostingTask<BuildContext>
+{
+    public override Task RunAsync(BuildContext context)
+    {
+        if (context.Settings.PrintSettings)
+        {
+            context.Delivery.Information("Resolved settings (highest precedence wins):");
+            foreach (var line in context.Resolved.Describe())
+            {
+                context.Delivery.Information("  " + line);
+            }
+        }
+
+        // The settings themselves were checked when the context was built.
+        context.Delivery.Information($"Configuration of '{context.Settings.Environment}' is valid.");
+        return Stages.ValidatePrerequisitesAsync(context);
+    }
+}
