@@ -157,6 +157,13 @@ public sealed class CakeHost
             strategy);
 
         var target = engine.Tasks.FirstOrDefault(t => string.Equals(t.Name, arguments.Target, StringComparison.OrdinalIgnoreCase));
+        if (arguments.Description)
+        {
+            // Lists every task; the target does not matter.
+            await new DescriptionScriptHost(engine, context, ansi).RunTargetAsync(target?.Name ?? arguments.Target);
+            return 0;
+        }
+
         if (target is null)
         {
             WriteError(ansi, $"Unknown target '{arguments.Target}'. Available tasks: {string.Join(", ", engine.Tasks.Select(t => t.Name))}.");
@@ -165,9 +172,9 @@ public sealed class CakeHost
 
         try
         {
-            if (arguments.Tree || arguments.Description || arguments.DryRun)
+            if (arguments.Tree || arguments.DryRun)
             {
-                await RunInspectionAsync(arguments, engine, context, console, ansi, log, target.Name);
+                await RunInspectionAsync(arguments, engine, context, console, log, target.Name);
                 return 0;
             }
 
@@ -221,15 +228,12 @@ public sealed class CakeHost
         CakeEngine engine,
         ICakeContext context,
         IConsole console,
-        IAnsiConsole ansi,
         ICakeLog log,
         string target)
     {
         Cake.Core.Scripting.ScriptHost host = arguments.Tree
             ? new TreeScriptHost(engine, context, console)
-            : arguments.Description
-                ? new DescriptionScriptHost(engine, context, ansi)
-                : new DryRunScriptHost(engine, context, log);
+            : new DryRunScriptHost(engine, context, log);
         if (arguments.Exclusive)
         {
             host.Settings.UseExclusiveTarget();

@@ -42,7 +42,8 @@ public static partial class SettingsResolver
 
         var values = new SettingValues(merged, environment ?? LocalEnvironment, problems);
         var settings = SettingsBinder.Bind(values, environment ?? LocalEnvironment, inputs.RepositoryRoot);
-        if (settings is not null)
+        // With an unknown environment, its platform's rules would only add noise.
+        if (settings is not null && !problems.Any(p => p.Key == "environment"))
         {
             SettingsRules.Check(settings, values, problems);
         }

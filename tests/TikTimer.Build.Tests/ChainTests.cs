@@ -1,0 +1,35 @@
+using Cake.Frosting;
+using TikTimer.Build.Tasks;
+
+namespace TikTimer.Build.Tests;
+
+[NonParallelizable]
+public class ChainTests
+{
+    [Test]
+    public void The_default_target_runs_the_whole_chain_in_dependency_order()
+    {
+        using var output = new StringWriter();
+        var exitCode = new CakeHost().AddAssembly(typeof(ValidateTask).Assembly).UseOutput(output).Run(["--tree"]);
+
+        Assert.That(exitCode, Is.Zero);
+        Assert.That(
+            output.ToString(),
+            Does.Match(@"Default\s+└─SmokeTest\s+└─Deploy\s+└─MigrateViaEcs\s+└─PushToEcr\s+└─BuildImage\s+└─Validate"));
+    }
+
+    [Test]
+    public void A_bad_configuration_fails_before_any_task_runs()
+    {
+        using var output = new StringWriter();
+        var exitCode = new CakeHost()
+            .UseContext<BuildContext>()
+            .AddAssembly(typeof(ValidateTask).Assembly)
+            .UseOutput(output)
+            .Run(["--target=Validate", "--migration-timeout=ten"]);
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(output.ToString(), Does.Contain("migration-timeout").And.Contain("'ten'"));
+        Assert.That(output.ToString(), Does.Not.Contain("Configuration of"));
+    }
+}
