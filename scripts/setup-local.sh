@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Installs and starts what the local environment and the tests need, on a
+# fresh Debian 12 machine with the .NET SDK. Idempotent: re-running it starts
+# only what is not running. Needs root (or sudo) for packages and daemons.
+#
+#   Docker engine   dockerd, host networking only (no bridge, no iptables)
+#   base image      debian:bookworm-slim, made locally with debootstrap (no pulls)
+#   registry        CNCF distribution registry on 127.0.0.1:5000, htpasswd auth
+#   PostgreSQL 15   on 127.0.0.1:5432, role tiktimer with CREATEDB
+#   moto_server     expected on PATH (ships with the machine image) for the AWS tests
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+SUDO=""
+if [[ "$(id -u)" -ne 0 ]]; then SUDO="sudo"; fi
+
+log() { echo "[setup] $*"; }
+as_postgres() { if [[ -z "$SUDO" ]]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+
+install_packages() {
+  local missing=()
+  for pkg in docker.io docker-registry apache2-utils debootstrap busybox-static postgresql curl; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+start_docker() {
+  if docker info >/dev/null 2>&1; then log "Docker engine is running"; return; fi
+  # A daemon that was killed leaves its pid file behind and the next one refuses to start.
+  if [[ -f /var/run/docker.pid ]] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+    $SUDO rm -f /var/run/docker.pid
+  fi
+  log "starting dockerd (host networking only)"
+  $SUDO bash -c 'nohup dockerd --iptables=false --ip6tables=false --bridge=none >/var/log/tiktimer-dockerd.log 2>&1 &'
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && return; sleep 1; done
+  echo "dockerd did not start; see /var/log/tiktimer-dockerd.log" >&2
+  exit 1
+}
+
+make_base_image() {
+  if docker image inspect debian:bookworm-slim >/dev/null 2>&1; then log "base image debian:bookworm-slim present"; return; fi
+  local mirror rootfs
+  mirror="$(grep -rhoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | grep -v security | head -1)"
+  mirror="${mirror:-http://deb.debian.org/debian}"
+  rootfs="$(mktemp -d)"
+  log "building debian:bookworm-slim from $mirror (no registry pulls here)"
+  $SUDO debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >/dev/null
+  $SUDO tar -C "$rootfs" -c . | docker import - debian:bookworm-slim >/dev/null
+  $SUDO rm -rf "$rootfs"
+}
+
+start_postgres() {
+  local version
+  version="$(ls /usr/lib/postgresql | sort -n | tail -1)"
+  if ! $SUDO pg_ctlcluster "$version" main status >/dev/null 2>&1; then
+    log "starting PostgreSQL $version"
+    $SUDO pg_ctlcluster "$version" main start
+  fi
+  for _ in $(seq 1 30); do as_postgres psql -qtAc 'select 1' >/dev/null 2>&1 && break; sleep 1; done
+  as_postgres psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='tiktimer'" | grep -q 1 \
+    || as_postgres psql -qc "CREATE ROLE tiktimer LOGIN CREATEDB PASSWORD 'tiktimer-local'"
+  as_postgres psql -qtAc "SELECT 1 FROM pg_database WHERE datname='tiktimer'" | grep -q 1 \
+    || as_postgres psql -qc "CREATE DATABASE tiktimer OWNER tiktimer"
+  log "PostgreSQL on 127.0.0.1:5432 (role tiktimer)"
+}
+
+start_registry() {
+  local dir="$LOCAL/registry"
+  mkdir -p "$dir/data"
+  if [[ ! -s "$dir/password" ]]; then
+    head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$dir/password"
+    chmod 600 "$dir/password"
+  fi
+  # htpasswd reads the password from stdin (-i) so it never shows in a process list.
+  htpasswd -iBc "$dir/htpasswd" tiktimer < "$dir/password" 2>/dev/null
+  cat > "$dir/config.yml" <<YAML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $dir/data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:5000
+auth:
+  htpasswd:
+    realm: tiktimer-local
+    path: $dir/htpasswd
+YAML
+  if [[ -f "$dir/pid" ]] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
+    log "local registry is running (pid $(cat "$dir/pid"))"
+    return
+  fi
+  log "starting the local registry on 127.0.0.1:5000"
+  nohup /usr/bin/docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
+  echo $! > "$dir/pid"
+  for _ in $(seq 1 30); do
+    curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:5000/v2/ | grep -q 401 && return
+    sleep 0.5
+  done
+  echo "the registry did not start; see $dir/registry.log" >&2
+  exit 1
+}
+
+check_moto() {
+  if command -v moto_server >/dev/null; then log "moto_server found"; else
+    echo "moto_server is not on PATH: the AWS integration tests need it (pip install 'moto[server]')" >&2
+    exit 1
+  fi
+}
+
+install_packages
+start_docker
+make_base_image
+start_postgres
+start_registry
+check_moto
+log "ready"
