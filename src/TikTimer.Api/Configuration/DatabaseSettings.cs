@@ -11,8 +11,15 @@ public sealed record DatabaseSettings
     public const string UrlVariable = "DATABASE_URL";
     public const string ConnectionStringVariable = "ConnectionStrings__Default";
 
-    private DatabaseSettings(NpgsqlConnectionStringBuilder builder, string source)
+    private DatabaseSettings(NpgsqlConnectionStringBuilder builder, string source, bool gssChosen)
     {
+        if (!gssChosen)
+        {
+            // Npgsql tries GSS encryption first by default; the image carries no Kerberos library
+            // (each attempt prints "Cannot load library libgssapi_krb5") and RDS offers no GSS.
+            builder.GssEncryptionMode = GssEncryptionMode.Disable;
+        }
+
         ConnectionString = builder.ConnectionString;
         Source = source;
         Description = $"database '{builder.Database ?? builder.Username}' on {builder.Host}:{builder.Port} as '{builder.Username}'";
@@ -38,7 +45,7 @@ public sealed record DatabaseSettings
         var url = getVariable(UrlVariable);
         if (!string.IsNullOrWhiteSpace(url))
         {
-            return new DatabaseSettings(DatabaseUrl.Parse(url, UrlVariable), UrlVariable);
+            return new DatabaseSettings(DatabaseUrl.Parse(url, UrlVariable), UrlVariable, url.Contains("gssencmode", StringComparison.OrdinalIgnoreCase));
         }
 
         var connectionString = getVariable(ConnectionStringVariable);
@@ -70,6 +77,6 @@ public sealed record DatabaseSettings
             throw new ConfigurationException($"{source} names no Host.");
         }
 
-        return new DatabaseSettings(builder, source);
+        return new DatabaseSettings(builder, source, connectionString.Contains("gss", StringComparison.OrdinalIgnoreCase));
     }
 }

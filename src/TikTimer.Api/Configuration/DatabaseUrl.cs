@@ -84,6 +84,15 @@ public static class DatabaseUrl
                 case "sslrootcert":
                     builder.RootCertificate = value;
                     break;
+                case "gssencmode":
+                    builder.GssEncryptionMode = value switch
+                    {
+                        "disable" => GssEncryptionMode.Disable,
+                        "prefer" => GssEncryptionMode.Prefer,
+                        "require" => GssEncryptionMode.Require,
+                        _ => throw Invalid(settingName, $"gssencmode '{value}' is not one of disable, prefer, require"),
+                    };
+                    break;
                 case "connect_timeout":
                     builder.Timeout = ParsePositiveInt(key, value, settingName);
                     break;
@@ -92,7 +101,7 @@ public static class DatabaseUrl
                     break;
                 default:
                     // A typo here (sslmod=require) would silently weaken the connection: refuse it.
-                    throw Invalid(settingName, $"the query parameter '{key}' is not supported (supported: sslmode, sslrootcert, connect_timeout, application_name)");
+                    throw Invalid(settingName, $"the query parameter '{key}' is not supported (supported: sslmode, sslrootcert, gssencmode, connect_timeout, application_name)");
             }
         }
     }

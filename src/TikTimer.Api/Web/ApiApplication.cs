@@ -12,6 +12,10 @@ public static class ApiApplication
         ServiceSettings settings, string[] args, HealthCheckOptions? healthOptions = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // One line per entry reads well in CloudWatch and docker logs; per-request
+        // framework chatter would drown the health-check warnings.
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(healthOptions ?? new HealthCheckOptions());
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Database.ConnectionString).Build());
