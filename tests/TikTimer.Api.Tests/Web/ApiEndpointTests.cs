@@ -32,6 +32,20 @@ public class ApiEndpointTests
     }
 
     [Test]
+    public async Task Health_stays_healthy_when_the_database_dropped_its_pooled_connections()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var api = await RunningApi.StartAsync(new ServiceSettings(database.Settings, "dev"));
+        (await api.Client.GetAsync("/health")).Dispose();
+        await database.ScalarAsync<long>(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+
+        using var response = await api.Client.GetAsync("/health");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task The_root_names_the_service_and_its_version()
     {
         var settings = new ServiceSettings(DatabaseSettings.FromConnectionString($"Host=127.0.0.1;Port={FreePort.Closed()};Username=u"), "3f2c1ab");
