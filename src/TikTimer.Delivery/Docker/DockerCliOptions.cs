@@ -1,0 +1,17 @@
+namespace TikTimer.Delivery.Docker;
+
+/// <summary>How to reach the docker client.</summary>
+public sealed record DockerCliOptions
+{
+    /// <summary>The <c>docker-path</c> setting; null finds <c>docker</c> on PATH.</summary>
+    public string? ExecutablePath { get; init; }
+
+    /// <summary>
+    /// <c>DOCKER_CONFIG</c> for every call: where <c>docker login</c> stores
+    /// credentials. Null uses the user's own (<c>~/.docker</c>).
+    /// </summary>
+    public string? ConfigDirectory { get; init; }
+
+    /// <summary>The pipeline step named in failure messages.</summary>
+    public string Step { get; init; } = "docker";
+}

@@ -1,0 +1,123 @@
+using TikTimer.Delivery.Docker;
+using TikTimer.Delivery.Processes;
+using TikTimer.Delivery.Reporting;
+
+namespace TikTimer.Delivery.Images;
+
+/// <summary>
+/// BuildImage: read the commit, choose the tags, publish the service, build
+/// the image with OCI labels, and report its local id.
+/// </summary>
+public sealed class ImageBuilder
+{
+    public const string Step = "BuildImage";
+
+    private readonly DockerCli _docker;
+    private readonly IProcessRunner _runner;
+    private readonly IDeliveryLog _log;
+    private readonly TimeProvider _time;
+
+    public ImageBuilder(DockerCli docker, IProcessRunner runner, IDeliveryLog log, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(docker);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(log);
+        _docker = docker.ForStep(Step);
+        _runner = runner;
+        _log = log;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    public async Task<ImageBuildResult> BuildAsync(ImageBuildOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new DeliveryException($"{Step}: the build options are not valid:\n- " + string.Join("\n- ", problems));
+        }
+
+        var git = await new GitReader(_runner).ReadAsync(options.Resolve(options.RepositoryRoot), cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var tags = ImageTagPolicy.Resolve(git, now, options.ExtraTags);
+        if (git.IsDirty)
+        {
+            _log.Warning($"{Step}: the working tree has uncommitted changes; tagging {tags.Primary} instead of the commit SHA.");
+        }
+
+        if (options.PublishProject is not null)
+        {
+            await PublishAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+
+        var created = ImageTagPolicy.Created(git, now);
+        var settings = BuildSettings(options, git, tags, created);
+        _log.Information($"{Step}: building {options.ImageName}:{tags.Primary} from {git.Commit}{(git.IsDirty ? " (dirty)" : string.Empty)}.");
+        var imageId = await _docker.BuildAsync(settings, options.ResolvedContextDirectory, cancellationToken).ConfigureAwait(false);
+        _log.Information($"{Step}: built {imageId} as {string.Join(", ", tags.All.Select(t => $"{options.ImageName}:{t}"))}.");
+        return new ImageBuildResult(imageId, options.ImageName, tags, git.Commit, git.IsDirty, created);
+    }
+
+    /// <summary>The <c>docker build</c> settings for these facts. Pure.</summary>
+    public static DockerBuildSettings BuildSettings(ImageBuildOptions options, GitFacts git, ImageTags tags, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tags);
+        var buildArgs = new Dictionary<string, string>(options.BuildArgs, StringComparer.Ordinal);
+        if (options.VersionBuildArg is not null)
+        {
+            buildArgs[options.VersionBuildArg] = tags.Primary;
+        }
+
+        return new DockerBuildSettings
+        {
+            File = options.Resolve(options.Dockerfile),
+            Tags = [.. tags.All.Select(t => $"{options.ImageName}:{t}")],
+            BuildArgs = buildArgs,
+            Labels = OciLabels.For(git, tags.Primary, created, options.SourceUrl ?? git.SourceUrl),
+            Platform = options.Platform,
+            NoCache = options.NoCache,
+            Target = options.Target,
+        };
+    }
+
+    /// <summary>The <c>dotnet publish</c> arguments. Pure.</summary>
+    public static IReadOnlyList<string> PublishArguments(ImageBuildOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return
+        [
+            "publish", options.Resolve(options.PublishProject ?? throw new ArgumentException("No project to publish.", nameof(options))),
+            "--configuration", "Release",
+            "--runtime", options.RuntimeIdentifier,
+            "--self-contained",
+            "-p:InvariantGlobalization=true",
+            "--output", options.Resolve(options.PublishDirectory),
+        ];
+    }
+
+    private async Task PublishAsync(ImageBuildOptions options, CancellationToken cancellationToken)
+    {
+        var output = options.Resolve(options.PublishDirectory);
+
+        // Files left by an earlier publish (a removed dependency) would otherwise ship in the image.
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+            ? host
+            : ExecutableLocator.Require("dotnet", null, "PATH", "Install the .NET SDK (see global.json).");
+        _log.Information($"{Step}: publishing {options.PublishProject} to {output}.");
+        await _runner.RunAsync(
+            new ProcessSpec(dotnet, PublishArguments(options))
+            {
+                WorkingDirectory = options.Resolve(options.RepositoryRoot),
+                OnOutputLine = _log.Verbose,
+                OnErrorLine = _log.Warning,
+                Step = Step,
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+}

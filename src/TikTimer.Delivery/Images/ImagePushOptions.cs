@@ -1,0 +1,28 @@
+namespace TikTimer.Delivery.Images;
+
+/// <summary>What PushToEcr pushes.</summary>
+/// <param name="ImageId">The local image id from BuildImage.</param>
+/// <param name="Tag">The immutable tag, pushed at most once.</param>
+public sealed record ImagePushOptions(string ImageId, string Tag)
+{
+    /// <summary>Mutable tags moved to the pushed digest by retagging. Default: none.</summary>
+    public IReadOnlyList<string> ExtraTags { get; init; } = [];
+
+    public static ImagePushOptions From(ImageBuildResult build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return new ImagePushOptions(build.ImageId, build.Tags.Primary) { ExtraTags = build.Tags.Extra };
+    }
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!ImageId.StartsWith("sha256:", StringComparison.Ordinal))
+        {
+            problems.Add($"image id '{ImageId}' must be a local image id (sha256:...); run BuildImage first.");
+        }
+
+        problems.AddRange(ExtraTags.Prepend(Tag).Where(t => !ImageTagPolicy.IsValidTag(t)).Select(t => $"tag '{t}' is not a valid docker tag."));
+        return problems;
+    }
+}
