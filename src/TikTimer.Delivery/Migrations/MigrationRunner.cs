@@ -95,6 +95,11 @@ public sealed class MigrationRunner
             await StopAsync(task, "TikTimer delivery: cancelled by user").ConfigureAwait(false);
             throw;
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _log.Error($"Lost track of migration task {task.DisplayName} ({task.Id}); it may still be running. Check or stop it with: {task.StopHint}");
+            throw;
+        }
     }
 
     private async Task<OneOffTaskState> WaitFollowingLogsAsync(OneOffTaskHandle task, LogFollower logs, CancellationToken cancellationToken)

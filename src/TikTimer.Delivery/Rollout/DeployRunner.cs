@@ -103,7 +103,16 @@ public sealed class DeployRunner
         }
 
         _log.Information($"Rolling out {request.Service}: {rollout.RevisionId} (image {request.Image}) replacing {rollout.PreviousRevisionId ?? "nothing"}.");
-        var outcome = await _waiter.WaitAsync(rollout, _options.Timeout, cancellationToken).ConfigureAwait(false);
+        RolloutOutcome outcome;
+        try
+        {
+            outcome = await _waiter.WaitAsync(rollout, _options.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return new ServiceAttempt(rollout, $"{request.Service}: could not follow the rollout: {error.Message}");
+        }
+
         if (outcome.IsStable)
         {
             _log.Information($"{request.Service}: {outcome.Verdict.Reason} after {DurationText.Format(outcome.Elapsed)}.");

@@ -9,7 +9,7 @@ namespace TikTimer.Delivery.Waiting;
 /// <remarks>
 /// Most migrations finish in seconds, so the first polls are quick: a task that
 /// stops within 5 s is noticed within 1 s. Long waits back off so that a full
-/// 10-minute wait costs about 72 describe calls (10 quick + 5 backing off
+/// 10-minute wait costs 73 describe calls (11 quick, at 0..10 s, + 5 backing off
 /// (1.5, 2.3, 3.4, 5.1, 7.6 s) + ~57 at the 10 s cap), under the 80-call budget
 /// and well under the 100 the AWS CLI's TasksStopped waiter makes at a fixed 6 s.
 /// A 10 s cap keeps the worst-case notice delay of a long task at 10 s.

@@ -21,6 +21,8 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
 
     public int DescribeCalls { get; private set; }
 
+    public HashSet<string> FailToDescribe { get; } = [];
+
     public static DeploymentSnapshot New(
         DeploymentStatus status = DeploymentStatus.Primary, int desired = 2, int running = 2,
         RolloutState? state = RolloutState.Completed, string? reason = null) =>
@@ -57,6 +59,11 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
     {
         cancellationToken.ThrowIfCancellationRequested();
         DescribeCalls++;
+        if (FailToDescribe.Contains(rollout.Service) && rollout.DeploymentId != "dep-rollback")
+        {
+            return Task.FromException<ServiceSnapshot>(new DeliveryException($"DescribeServices {rollout.Service}: AccessDeniedException"));
+        }
+
         var key = (rollout.Service, rollout.DeploymentId == "dep-rollback");
         var elapsed = clock.GetUtcNow() - _startedAt[key];
         var snapshot = _scripts[key].Where(s => s.At <= elapsed).Select(s => s.Snapshot).Last();

@@ -169,7 +169,7 @@ public class DeployRunnerTests
         var deploy = Deploy(null, ctrlC.Token);
         await _clock.DriveAsync(Task.Delay(S(30), _clock));
 
-        await ctrlC.CancelAsync();
+        ClockDriver.WithoutContext(ctrlC.Cancel);
 
         Assert.That(async () => await _clock.DriveAsync(deploy), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(_platform.RolledBack, Is.Empty);
@@ -185,5 +185,17 @@ public class DeployRunnerTests
         var reports = await _clock.DriveAsync(new DeployRunner(_platform, _log, null, _clock).RollBackAsync(deployed.Rollouts));
 
         Assert.That(reports.Single().Message, Does.Contain("previous revision rev-old is serving again"));
+    }
+
+    [Test]
+    public void A_rollout_that_cannot_be_followed_is_a_failure_and_is_rolled_back()
+    {
+        _platform.FailToDescribe.Add("api");
+        RollbackStabilises("api");
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() => _clock.DriveAsync(Deploy()));
+
+        Assert.That(error!.Message, Does.Contain("could not follow the rollout").And.Contain("AccessDeniedException"));
+        Assert.That(_platform.RolledBack, Has.Count.EqualTo(1));
     }
 }
