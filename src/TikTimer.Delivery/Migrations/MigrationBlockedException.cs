@@ -1,0 +1,23 @@
+namespace TikTimer.Delivery.Migrations;
+
+/// <summary>
+/// Another migration of the same family, started by this suite, is still active:
+/// two migrations at once can corrupt the schema (Alembic does not lock), so the
+/// second is refused unless forced.
+/// </summary>
+public sealed class MigrationBlockedException : DeliveryException
+{
+    public MigrationBlockedException(string family, IReadOnlyList<OneOffTaskHandle> active)
+        : base(
+            $"MigrateViaEcs: another migration of {family} started by this suite is still pending or running: " +
+            string.Join(", ", active.Select(t => $"{t.DisplayName} (stop it with: {t.StopHint})")) +
+            ". Wait for it to finish or stop it, or pass --force to start beside it.")
+    {
+        Family = family;
+        Active = active;
+    }
+
+    public string Family { get; }
+
+    public IReadOnlyList<OneOffTaskHandle> Active { get; }
+}

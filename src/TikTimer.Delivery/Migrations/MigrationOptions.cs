@@ -1,0 +1,64 @@
+using TikTimer.Delivery.Waiting;
+
+namespace TikTimer.Delivery.Migrations;
+
+/// <summary>
+/// How <see cref="MigrationRunner"/> waits. Every default is documented and
+/// <see cref="Validate"/> names a value that is out of range.
+/// </summary>
+public sealed record MigrationOptions
+{
+    /// <summary>How long the task may take from start to STOPPED. Default 10 min (as ecspresso); range 1 s to 24 h.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often DescribeAsync is called; see <see cref="AdaptivePollingSchedule"/>.</summary>
+    public AdaptivePollingSchedule Polling { get; init; } = AdaptivePollingSchedule.Default;
+
+    /// <summary>How often new log lines are fetched while the task runs. Default 2 s.</summary>
+    public TimeSpan LogPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Wait after STOPPED before the last log read. CloudWatch Logs ingests a few
+    /// seconds behind the container, so reading at once loses the last lines. Default 5 s.
+    /// </summary>
+    public TimeSpan LogGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many of the last log lines a failure repeats in its message. Default 20.</summary>
+    public int FailureLogLines { get; init; } = 20;
+
+    /// <summary>A "still running" line is written when nothing else was said for this long. Default 30 s.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long stopping the task may take after a timeout or Ctrl-C, independent of
+    /// the (already cancelled) wait. Default 15 s.
+    /// </summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Start even when another migration of the family is active (<c>--force</c>). Default false.</summary>
+    public bool Force { get; init; }
+
+    public void Validate()
+    {
+        InRange(Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24), nameof(Timeout));
+        InRange(LogPollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), nameof(LogPollInterval));
+        InRange(LogGracePeriod, TimeSpan.Zero, TimeSpan.FromMinutes(5), nameof(LogGracePeriod));
+        InRange(ProgressInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), nameof(ProgressInterval));
+        InRange(StopTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10), nameof(StopTimeout));
+        if (FailureLogLines is < 0 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FailureLogLines), FailureLogLines, "Migration FailureLogLines must be between 0 and 1000.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Polling);
+        Polling.Validate();
+    }
+
+    private static void InRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Migration {name} must be between {min} and {max}.");
+        }
+    }
+}

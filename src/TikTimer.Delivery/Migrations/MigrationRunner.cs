@@ -1,0 +1,150 @@
+using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Waiting;
+
+namespace TikTimer.Delivery.Migrations;
+
+/// <summary>
+/// Runs the database migration as a one-off task of the image about to be deployed:
+/// guard -> start -> wait (following logs) -> last log read -> judge.
+/// Throws unless the migration exited 0, so the deploy that depends on it never starts.
+/// </summary>
+/// <remarks>
+/// Timeout: the task is asked to stop, its logs are read, and
+/// <see cref="MigrationTimeoutException"/> carries the timeout and the task.
+/// Caller cancellation (Ctrl-C): the task is asked to stop too (best effort,
+/// bounded by <see cref="MigrationOptions.StopTimeout"/>), because a half-watched
+/// migration nobody waits for is worse than an interrupted one the next run
+/// repeats; the log says which task and how to stop it by hand; then the
+/// <see cref="OperationCanceledException"/> passes through unchanged.
+/// </remarks>
+public sealed class MigrationRunner
+{
+    private readonly IOneOffTaskPlatform _platform;
+    private readonly IDeliveryLog _log;
+    private readonly MigrationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly OneOffTaskWaiter _waiter;
+
+    public MigrationRunner(IOneOffTaskPlatform platform, IDeliveryLog log, MigrationOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        _platform = platform ?? throw new ArgumentNullException(nameof(platform));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        _options = options ?? new MigrationOptions();
+        _options.Validate();
+        _time = timeProvider ?? TimeProvider.System;
+        _waiter = new OneOffTaskWaiter(platform, log, _options.Polling, _options.ProgressInterval, _time);
+    }
+
+    public async Task<MigrationResult> RunAsync(OneOffTaskSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        await GuardAsync(spec.Family, cancellationToken).ConfigureAwait(false);
+
+        var started = _time.GetTimestamp();
+        var task = await _platform.StartAsync(spec, cancellationToken).ConfigureAwait(false);
+        _log.Information($"Started migration task {task.DisplayName} ({task.Id}) from {spec.Image}; timeout {DurationText.Format(_options.Timeout)}.");
+
+        var logs = new LogFollower(_platform, task, _log, _options.FailureLogLines);
+        var state = await WaitWithinTimeoutAsync(task, logs, cancellationToken).ConfigureAwait(false);
+        await ReadLastLogsAsync(logs, cancellationToken).ConfigureAwait(false);
+
+        var verdict = MigrationJudge.Judge(state);
+        var elapsed = _time.GetElapsedTime(started);
+        if (!verdict.Succeeded)
+        {
+            throw new MigrationFailedException(task, verdict, logs.Tail);
+        }
+
+        _log.Information($"Migration task {task.DisplayName} succeeded ({verdict.Reason}) in {DurationText.Format(elapsed)}.");
+        return new MigrationResult(task, state, elapsed);
+    }
+
+    private async Task GuardAsync(string family, CancellationToken cancellationToken)
+    {
+        var active = await _platform.FindActiveAsync(family, cancellationToken).ConfigureAwait(false);
+        if (active.Count == 0)
+        {
+            return;
+        }
+
+        if (!_options.Force)
+        {
+            throw new MigrationBlockedException(family, active);
+        }
+
+        _log.Warning($"Starting a migration beside active task(s) {string.Join(", ", active)} of {family} because --force was given.");
+    }
+
+    private async Task<OneOffTaskState> WaitWithinTimeoutAsync(OneOffTaskHandle task, LogFollower logs, CancellationToken cancellationToken)
+    {
+        using var scope = new TimeoutScope(_options.Timeout, _time, cancellationToken);
+        try
+        {
+            return await WaitFollowingLogsAsync(task, logs, scope.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (scope.TimedOut)
+        {
+            _log.Error($"Migration task {task.DisplayName} did not finish within {DurationText.Format(_options.Timeout)}; stopping it.");
+            await StopAsync(task, $"TikTimer delivery: migration timed out after {DurationText.Format(_options.Timeout)}").ConfigureAwait(false);
+            await ReadLastLogsAsync(logs, CancellationToken.None).ConfigureAwait(false);
+            throw new MigrationTimeoutException(task, _options.Timeout, logs.Tail);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _log.Warning($"Cancelled while waiting for migration task {task.DisplayName} ({task.Id}); asking it to stop.");
+            await StopAsync(task, "TikTimer delivery: cancelled by user").ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _log.Error($"Lost track of migration task {task.DisplayName} ({task.Id}); it may still be running. Check or stop it with: {task.StopHint}");
+            throw;
+        }
+    }
+
+    private async Task<OneOffTaskState> WaitFollowingLogsAsync(OneOffTaskHandle task, LogFollower logs, CancellationToken cancellationToken)
+    {
+        using var following = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var follower = logs.FollowAsync(_options.LogPollInterval, _time, following.Token);
+        try
+        {
+            return await _waiter.WaitUntilStoppedAsync(task, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The follower must be finished before anyone reads again, or lines could repeat.
+            await following.CancelAsync().ConfigureAwait(false);
+            await follower.ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadLastLogsAsync(LogFollower logs, CancellationToken cancellationToken)
+    {
+        // Lines written just before the task stopped reach the log store a little later.
+        await Task.Delay(_options.LogGracePeriod, _time, cancellationToken).ConfigureAwait(false);
+        using var scope = new TimeoutScope(_options.StopTimeout, _time, cancellationToken);
+        try
+        {
+            await logs.ReadNewAsync(scope.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (scope.TimedOut)
+        {
+            _log.Warning($"Gave up reading the last log lines after {DurationText.Format(_options.StopTimeout)}.");
+        }
+    }
+
+    /// <summary>Best effort: the wait is already over, so a failure to stop is reported, not thrown.</summary>
+    private async Task StopAsync(OneOffTaskHandle task, string reason)
+    {
+        using var bounded = new CancellationTokenSource(_options.StopTimeout, _time);
+        try
+        {
+            await _platform.StopAsync(task, reason, bounded.Token).ConfigureAwait(false);
+            _log.Warning($"Asked migration task {task.DisplayName} to stop ({reason}). To check or stop it by hand: {task.StopHint}");
+        }
+        catch (Exception error)
+        {
+            _log.Error($"Could not stop migration task {task.DisplayName} ({task.Id}): {error.Message}. It may still be running; stop it with: {task.StopHint}");
+        }
+    }
+}

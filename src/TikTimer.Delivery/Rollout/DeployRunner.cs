@@ -1,0 +1,152 @@
+using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Waiting;
+
+namespace TikTimer.Delivery.Rollout;
+
+/// <summary>
+/// Rolls every configured service onto the new image at once, waits for each to be
+/// really stable, and when any fails or times out rolls them all back (when enabled)
+/// and reports both what failed and what is serving again.
+/// </summary>
+/// <remarks>
+/// All services are rolled back, not only the failed one: they are one release, and
+/// an API and a worker on different versions is a state nobody tested.
+/// Caller cancellation (Ctrl-C) stops waiting and passes through without a rollback:
+/// the platform carries on with the update on its own (ECS's circuit breaker still applies),
+/// and rolling back on an interrupt would be a second change nobody asked for.
+/// </remarks>
+public sealed class DeployRunner
+{
+    private readonly IServiceRolloutPlatform _platform;
+    private readonly IDeliveryLog _log;
+    private readonly RolloutOptions _options;
+    private readonly RolloutWaiter _waiter;
+
+    public DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog log, RolloutOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        _platform = platform ?? throw new ArgumentNullException(nameof(platform));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        _options = options ?? new RolloutOptions();
+        _options.Validate();
+        _waiter = new RolloutWaiter(platform, log, _options.Polling, timeProvider);
+    }
+
+    public async Task<DeployResult> DeployAsync(IReadOnlyList<ServiceRolloutRequest> services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Count == 0)
+        {
+            throw new DeliveryException("Deploy: no service is configured to deploy. Set at least one service name (--services).");
+        }
+
+        ServiceAttempt[] attempts;
+        try
+        {
+            attempts = await Task.WhenAll(services.Select(s => RollOutAsync(s, cancellationToken))).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _log.Warning($"Cancelled while waiting for {string.Join(", ", services.Select(s => s.Service))}; the platform carries on with the update and nothing was rolled back.");
+            throw;
+        }
+
+        var started = attempts.Where(a => a.Rollout is not null).Select(a => a.Rollout!).ToList();
+        var failures = attempts.Where(a => a.Failure is not null).Select(a => a.Failure!).ToList();
+        if (failures.Count == 0)
+        {
+            _log.Information($"Deployed: {string.Join(", ", started.Select(r => $"{r.Service} on {r.RevisionId}"))}.");
+            return new DeployResult(started);
+        }
+
+        foreach (var failure in failures)
+        {
+            _log.Error(failure);
+        }
+
+        var rollbacks = _options.Rollback ? await RollBackAsync(started, cancellationToken).ConfigureAwait(false) : null;
+        throw new DeploymentFailedException("Deploy", failures, rollbacks);
+    }
+
+    /// <summary>
+    /// Moves each service back to the revision it had before <paramref name="rollouts"/> and waits
+    /// for it; also what a failed smoke test calls. Never throws for a failed rollback: it is reported.
+    /// </summary>
+    public async Task<IReadOnlyList<RollbackReport>> RollBackAsync(IReadOnlyList<RolloutHandle> rollouts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rollouts);
+        var reports = await Task.WhenAll(rollouts.Select(r => RollBackOneAsync(r, cancellationToken))).ConfigureAwait(false);
+        foreach (var report in reports)
+        {
+            if (report.Succeeded)
+            {
+                _log.Information(report.Message);
+            }
+            else
+            {
+                _log.Error(report.Message);
+            }
+        }
+
+        return reports;
+    }
+
+    private async Task<ServiceAttempt> RollOutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)
+    {
+        RolloutHandle rollout;
+        try
+        {
+            rollout = await _platform.StartRolloutAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return new ServiceAttempt(null, $"{request.Service}: could not start the rollout: {error.Message}");
+        }
+
+        _log.Information($"Rolling out {request.Service}: {rollout.RevisionId} (image {request.Image}) replacing {rollout.PreviousRevisionId ?? "nothing"}.");
+        RolloutOutcome outcome;
+        try
+        {
+            outcome = await _waiter.WaitAsync(rollout, _options.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return new ServiceAttempt(rollout, $"{request.Service}: could not follow the rollout: {error.Message}");
+        }
+
+        if (outcome.IsStable)
+        {
+            _log.Information($"{request.Service}: {outcome.Verdict.Reason} after {DurationText.Format(outcome.Elapsed)}.");
+            return new ServiceAttempt(rollout, null);
+        }
+
+        var failure = outcome.TimedOut
+            ? $"{request.Service}: not stable within {DurationText.Format(_options.Timeout)} ({outcome.Verdict.Reason})"
+            : $"{request.Service}: {outcome.Verdict.Reason}";
+        return new ServiceAttempt(rollout, failure);
+    }
+
+    private async Task<RollbackReport> RollBackOneAsync(RolloutHandle failed, CancellationToken cancellationToken)
+    {
+        var service = failed.Service;
+        if (failed.PreviousRevisionId is null)
+        {
+            return new RollbackReport(service, false, $"{service}: no previous revision to roll back to (first deployment); it needs attention.");
+        }
+
+        _log.Warning($"Rolling {service} back to {failed.PreviousRevisionId}.");
+        try
+        {
+            var rollback = await _platform.RollBackAsync(failed, cancellationToken).ConfigureAwait(false);
+            var outcome = await _waiter.WaitAsync(rollback, _options.RollbackTimeout, cancellationToken).ConfigureAwait(false);
+            return outcome.IsStable
+                ? new RollbackReport(service, true, $"{service}: rolled back; the previous revision {failed.PreviousRevisionId} is serving again.")
+                : new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} did not become stable ({(outcome.TimedOut ? "timed out, " : string.Empty)}{outcome.Verdict.Reason}); the service needs attention.");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} could not be started ({error.Message}); the service needs attention.");
+        }
+    }
+
+    private sealed record ServiceAttempt(RolloutHandle? Rollout, string? Failure);
+}

@@ -1,0 +1,73 @@
+namespace TikTimer.Delivery.Rollout;
+
+/// <summary>
+/// Decides whether a rollout is stable, failed or still in progress. Pure, so each
+/// outcome is tested once with a canned snapshot.
+/// </summary>
+/// <remarks>
+/// The AWS ServicesStable waiter only checks "one deployment, running == desired",
+/// so it reports success when the circuit breaker has rolled the service back to
+/// the OLD revision. Here stability is about our deployment: it must be PRIMARY,
+/// COMPLETED (when rolloutState is reported), at full count, and alone. A FAILED
+/// rolloutState is a failure whatever else the service looks like.
+/// </remarks>
+public static class RolloutJudge
+{
+    public static RolloutVerdict Judge(RolloutHandle rollout, ServiceSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(snapshot);
+
+        var ours = FindOurs(rollout, snapshot);
+        if (ours is null)
+        {
+            return Failed($"the deployment of {rollout.RevisionId} is gone from the service (replaced by another update?)", null);
+        }
+
+        if (ours.RolloutState == RolloutState.Failed)
+        {
+            return Failed($"deployment {ours.Id} failed: {ours.RolloutStateReason ?? "rolloutState FAILED"} (circuit breaker)", ours);
+        }
+
+        if (ours.Status != DeploymentStatus.Primary)
+        {
+            return Failed($"deployment {ours.Id} is no longer the primary deployment (status {ours.Status}); another update replaced it", ours);
+        }
+
+        if (ours.RunningCount != ours.DesiredCount)
+        {
+            return InProgress($"{ours.RunningCount} of {ours.DesiredCount} task(s) running", ours);
+        }
+
+        if (ours.RolloutState == RolloutState.InProgress)
+        {
+            return InProgress("rollout in progress", ours);
+        }
+
+        var others = snapshot.Deployments.Count(d => d != ours && d.Status != DeploymentStatus.Inactive);
+        if (others > 0)
+        {
+            return InProgress($"{others} older deployment(s) still draining", ours);
+        }
+
+        return new RolloutVerdict(RolloutProgress.Stable, $"deployment {ours.Id} is stable with {ours.RunningCount} task(s) running", ours);
+    }
+
+    private static DeploymentSnapshot? FindOurs(RolloutHandle rollout, ServiceSnapshot snapshot)
+    {
+        if (rollout.DeploymentId is not null)
+        {
+            return snapshot.Deployments.FirstOrDefault(d => string.Equals(d.Id, rollout.DeploymentId, StringComparison.Ordinal));
+        }
+
+        // A rollback to a revision can leave two deployments of it; the primary one is ours.
+        return snapshot.Deployments
+            .Where(d => string.Equals(d.RevisionId, rollout.RevisionId, StringComparison.Ordinal))
+            .OrderBy(d => d.Status)
+            .FirstOrDefault();
+    }
+
+    private static RolloutVerdict Failed(string reason, DeploymentSnapshot? ours) => new(RolloutProgress.Failed, reason, ours);
+
+    private static RolloutVerdict InProgress(string reason, DeploymentSnapshot ours) => new(RolloutProgress.InProgress, reason, ours);
+}

@@ -1,0 +1,14 @@
+namespace TikTimer.Delivery.Rollout;
+
+public enum RolloutProgress
+{
+    InProgress,
+    Stable,
+    Failed,
+}
+
+/// <param name="Ours">The deployment created by this rollout, when it is still there.</param>
+public sealed record RolloutVerdict(RolloutProgress Progress, string Reason, DeploymentSnapshot? Ours)
+{
+    public bool IsFinal => Progress != RolloutProgress.InProgress;
+}

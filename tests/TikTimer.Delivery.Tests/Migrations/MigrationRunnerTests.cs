@@ -1,0 +1,197 @@
+using Microsoft.Extensions.Time.Testing;
+using TikTimer.Delivery.Migrations;
+using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Tests.Fakes;
+
+namespace TikTimer.Delivery.Tests.Migrations;
+
+public class MigrationRunnerTests
+{
+    private static readonly OneOffTaskSpec Spec = new("TikTimer-dev-migration", "123.dkr.ecr.eu-west-1.amazonaws.com/tiktimer@sha256:abc");
+
+    private FakeTimeProvider _clock = null!;
+    private FakeOneOffTaskPlatform _platform = null!;
+    private RecordingDeliveryLog _log = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _clock = new FakeTimeProvider();
+        _platform = new FakeOneOffTaskPlatform(_clock);
+        _log = new RecordingDeliveryLog();
+    }
+
+    private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
+
+    private Task<MigrationResult> Run(MigrationOptions? options = null, CancellationToken cancellationToken = default) =>
+        new MigrationRunner(_platform, _log, options, _clock).RunAsync(Spec, cancellationToken);
+
+    private IEnumerable<string> PrintedLogLines => _log.Lines.Where(l => l.StartsWith("  [abc123] ", StringComparison.Ordinal)).Select(l => l[11..]);
+
+    [Test]
+    public async Task A_migration_that_exits_zero_succeeds()
+    {
+        _platform.At(S(2), FakeOneOffTaskPlatform.Running).At(S(6), FakeOneOffTaskPlatform.Exited(0));
+
+        var result = await _clock.DriveAsync(Run());
+
+        Assert.That(result.FinalState.ExitCode, Is.EqualTo(0));
+        Assert.That(result.Task, Is.EqualTo(_platform.Handle));
+        Assert.That(_platform.Started.Single().Image, Is.EqualTo(Spec.Image));
+    }
+
+    [Test]
+    public void A_migration_that_exits_non_zero_fails_with_the_code_and_its_last_log_lines()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running)
+            .Logs(S(2), "upgrading 41 -> 42", "ERROR relation \"timers\" already exists")
+            .At(S(4), FakeOneOffTaskPlatform.Exited(3));
+
+        var error = Assert.ThrowsAsync<MigrationFailedException>(() => _clock.DriveAsync(Run()));
+
+        Assert.That(error!.Verdict.ExitCode, Is.EqualTo(3));
+        Assert.That(error.Message, Does.Contain("exited with code 3").And.Contain(_platform.Handle.Id).And.Contain("relation \"timers\" already exists"));
+    }
+
+    [Test]
+    public void A_failure_repeats_only_the_last_lines_of_the_log()
+    {
+        var lines = Enumerable.Range(1, 30).Select(i => $"line {i:00}").ToArray();
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).Logs(S(2), lines).At(S(3), FakeOneOffTaskPlatform.Exited(1));
+
+        var error = Assert.ThrowsAsync<MigrationFailedException>(() => _clock.DriveAsync(Run()));
+
+        Assert.That(error!.LastLogLines, Is.EqualTo(lines[10..]));
+    }
+
+    [Test]
+    public void A_task_that_fails_to_start_fails_with_the_reason()
+    {
+        _platform.At(S(3), new OneOffTaskState(
+            OneOffTaskStatus.Stopped, "STOPPED", StopCode: OneOffTaskState.TaskFailedToStart,
+            StoppedReason: "CannotPullContainerError: image not found"));
+
+        var error = Assert.ThrowsAsync<MigrationFailedException>(() => _clock.DriveAsync(Run()));
+
+        Assert.That(error!.Message, Does.Contain("CannotPullContainerError: image not found"));
+    }
+
+    [Test]
+    public void A_migration_that_outlives_its_timeout_is_stopped_and_reported_with_the_timeout_and_task()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).Logs(S(5), "waiting for lock on schema_migrations");
+
+        var error = Assert.ThrowsAsync<MigrationTimeoutException>(() =>
+            _clock.DriveAsync(Run(new MigrationOptions { Timeout = TimeSpan.FromMinutes(2) })));
+
+        Assert.That(error!.Timeout, Is.EqualTo(TimeSpan.FromMinutes(2)));
+        Assert.That(error.Message, Does.Contain("2m00s").And.Contain(_platform.Handle.Id).And.Contain("waiting for lock"));
+        Assert.That(_platform.StopReasons, Has.Count.EqualTo(1).And.Some.Contains("timed out"));
+    }
+
+    [Test]
+    public async Task Cancelling_stops_the_task_says_how_to_check_it_and_lets_the_cancellation_pass()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running);
+        using var ctrlC = new CancellationTokenSource();
+        var run = Run(cancellationToken: ctrlC.Token);
+        await _clock.DriveAsync(Task.Delay(S(20), _clock));
+
+        ClockDriver.WithoutContext(ctrlC.Cancel);
+
+        Assert.That(async () => await _clock.DriveAsync(run), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(_platform.StopReasons, Is.EqualTo(new[] { "TikTimer delivery: cancelled by user" }));
+        Assert.That(_log.Text, Does.Contain(_platform.Handle.StopHint));
+    }
+
+    [Test]
+    public async Task Log_lines_are_printed_in_order_and_each_only_once()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running)
+            .Logs(S(2), "a", "b", "c", "d")
+            .Logs(S(9), "e")
+            .Logs(S(30), "f", "g")
+            .At(S(40), FakeOneOffTaskPlatform.Exited(0));
+
+        await _clock.DriveAsync(Run());
+
+        Assert.That(PrintedLogLines, Is.EqualTo(new[] { "a", "b", "c", "d", "e", "f", "g" }));
+    }
+
+    [Test]
+    public async Task Log_lines_are_printed_while_the_task_runs_not_only_at_the_end()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).Logs(S(2), "early").At(S(300), FakeOneOffTaskPlatform.Exited(0));
+        var run = Run();
+
+        await _clock.DriveAsync(Task.Delay(S(10), _clock));
+
+        Assert.That(PrintedLogLines, Is.EqualTo(new[] { "early" }));
+        await _clock.DriveAsync(run);
+    }
+
+    [Test]
+    public async Task Lines_that_arrive_after_the_task_stopped_are_still_printed()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running)
+            .Logs(S(2), "started")
+            .At(S(4), FakeOneOffTaskPlatform.Exited(0))
+            .Logs(S(7), "done: schema at 42");
+
+        await _clock.DriveAsync(Run());
+
+        Assert.That(PrintedLogLines, Is.EqualTo(new[] { "started", "done: schema at 42" }));
+    }
+
+    [Test]
+    public async Task Status_changes_are_reported_with_the_elapsed_time()
+    {
+        _platform.At(S(3), FakeOneOffTaskPlatform.Running).At(S(8), FakeOneOffTaskPlatform.Exited(0));
+
+        await _clock.DriveAsync(Run());
+
+        Assert.That(_log.Lines, Has.Some.EqualTo("Migration task abc123: RUNNING (3 s)"));
+        Assert.That(_log.Lines, Has.Some.EqualTo("Migration task abc123: STOPPED (8 s)"));
+    }
+
+    [Test]
+    public async Task A_log_read_failure_is_reported_but_does_not_fail_the_migration()
+    {
+        _platform.LogReadError = new DeliveryException("GetLogEvents: log group /ecs/tiktimer not found");
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(S(5), FakeOneOffTaskPlatform.Exited(0));
+
+        await _clock.DriveAsync(Run());
+
+        Assert.That(_log.Lines.Count(l => l.StartsWith("WARNING: Could not read the logs", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void An_active_migration_of_the_family_blocks_a_second_one_and_says_how_to_stop_it()
+    {
+        _platform.Active.Add(new OneOffTaskHandle("arn:task/old", "old999", "aws ecs stop-task --cluster c --task old999"));
+
+        var error = Assert.ThrowsAsync<MigrationBlockedException>(() => _clock.DriveAsync(Run()));
+
+        Assert.That(error!.Message, Does.Contain("old999").And.Contain("aws ecs stop-task --cluster c --task old999").And.Contain("--force"));
+        Assert.That(_platform.Started, Is.Empty);
+    }
+
+    [Test]
+    public async Task Force_starts_a_migration_beside_an_active_one()
+    {
+        _platform.Active.Add(new OneOffTaskHandle("arn:task/old", "old999", "docker stop old999"));
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(S(2), FakeOneOffTaskPlatform.Exited(0));
+
+        await _clock.DriveAsync(Run(new MigrationOptions { Force = true }));
+
+        Assert.That(_platform.Started, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Options_out_of_range_are_rejected_by_name()
+    {
+        var options = new MigrationOptions { Timeout = TimeSpan.Zero };
+
+        Assert.That(() => new MigrationRunner(_platform, _log, options, _clock), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Timeout"));
+    }
+}
