@@ -15,7 +15,7 @@ public class EndpointEnvironmentAgainstMotoTests
     private static readonly string[] Variables =
     [
         "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_ECS", "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_ENDPOINT_URL_STS",
-        "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+        "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
     ];
 
     private readonly Dictionary<string, string?> _saved = [];
@@ -71,6 +71,17 @@ public class EndpointEnvironmentAgainstMotoTests
         Assert.That(identity.Account, Is.EqualTo(MotoServer.Account));
         Assert.That(repositories.Repositories, Is.Empty);
         Assert.That(() => aws.Ecs.ListTasksAsync(new ListTasksRequest("default")), Throws.InstanceOf<AwsTransportException>(), "ECS still uses AWS_ENDPOINT_URL");
+    }
+
+    [Test]
+    public void Without_any_region_the_factory_fails_before_any_call_and_says_where_to_set_one()
+    {
+        Environment.SetEnvironmentVariable("AWS_REGION", null);
+        Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", Path.Combine(Path.GetTempPath(), "no-such-aws-config"));
+        Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(Path.GetTempPath(), "no-such-aws-credentials"));
+
+        Assert.That(() => AwsClientFactory.Create(new AwsClientOptions()),
+            Throws.InstanceOf<DeliveryException>().With.Message.StartWith("AWS region: none is configured").And.Message.Contains("AWS_REGION"));
     }
 
     [Test]
