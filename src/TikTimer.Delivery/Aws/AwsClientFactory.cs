@@ -32,11 +32,7 @@ public static class AwsClientFactory
             throw new DeliveryException("AWS client options are invalid: " + string.Join(" ", problems));
         }
 
-        var time = timeProvider ?? TimeProvider.System;
         var region = AwsRegionResolver.Resolve(options);
-        IAwsCredentialSource credentials = options.Credentials is { } explicitCredentials
-            ? new StaticCredentialSource(explicitCredentials)
-            : new SdkCredentialSource(options.Profile);
         if (options.Credentials is { } c)
         {
             log?.RegisterSecret(c.SecretAccessKey);
@@ -51,42 +47,52 @@ public static class AwsClientFactory
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        var retry = new AwsRetryPolicy(options.MaxAttempts, options.BaseRetryDelay, options.MaxRetryDelay, jitter ?? Random.Shared.NextDouble);
+        var credentials = Credentials(options);
+        AwsRequestSender Sender(AwsService service) => NewSender(service, options, region, credentials, http, timeProvider, log, jitter, environment);
 
-        AwsRequestSender Sender(AwsService service) => new(
-            service, AwsEndpointResolver.Resolve(service, region, options, environment), region, credentials, retry, options.AttemptTimeout, http, time, log);
-
-        return new AwsClients(
-            new EcsClient(new AwsJsonProtocol(Sender(AwsService.Ecs))),
-            new EcrClient(new AwsJsonProtocol(Sender(AwsService.Ecr)), log),
-            new CloudWatchLogsClient(new AwsJsonProtocol(Sender(AwsService.Logs))),
-            new StsClient(Sender(AwsService.Sts)),
-            region,
-            http);
+        try
+        {
+            return new AwsClients(
+                new EcsClient(new AwsJsonProtocol(Sender(AwsService.Ecs))),
+                new EcrClient(new AwsJsonProtocol(Sender(AwsService.Ecr)), log),
+                new CloudWatchLogsClient(new AwsJsonProtocol(Sender(AwsService.Logs))),
+                new StsClient(Sender(AwsService.Sts)),
+                region,
+                http);
+        }
+        catch
+        {
+            // A malformed AWS_ENDPOINT_URL* fails here; do not leak the connection pool.
+            http.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>A sender for another service through the same pipeline (tests prepare moto's EC2 with it).</summary>
-    internal static AwsRequestSender CreateSender(
+    /// <summary>A sender for another service through the same pipeline (tests prepare moto's EC2 and IAM with it).</summary>
+    internal static AwsRequestSender CreateSender(AwsService service, AwsClientOptions options, HttpClient http) =>
+        NewSender(service, options, AwsRegionResolver.Resolve(options), Credentials(options), http, null, null, null, Environment.GetEnvironmentVariable);
+
+    private static IAwsCredentialSource Credentials(AwsClientOptions options) =>
+        options.Credentials is { } c ? new StaticCredentialSource(c) : new SdkCredentialSource(options.Profile);
+
+    private static AwsRequestSender NewSender(
         AwsService service,
         AwsClientOptions options,
+        string region,
+        IAwsCredentialSource credentials,
         HttpClient http,
-        TimeProvider? timeProvider = null,
-        IDeliveryLog? log = null,
-        Func<double>? jitter = null,
-        Func<string, string?>? environment = null)
-    {
-        var region = AwsRegionResolver.Resolve(options);
-        IAwsCredentialSource credentials = options.Credentials is { } c ? new StaticCredentialSource(c) : new SdkCredentialSource(options.Profile);
-        var retry = new AwsRetryPolicy(options.MaxAttempts, options.BaseRetryDelay, options.MaxRetryDelay, jitter ?? Random.Shared.NextDouble);
-        return new AwsRequestSender(
+        TimeProvider? timeProvider,
+        IDeliveryLog? log,
+        Func<double>? jitter,
+        Func<string, string?> environment) =>
+        new(
             service,
-            AwsEndpointResolver.Resolve(service, region, options, environment ?? Environment.GetEnvironmentVariable),
+            AwsEndpointResolver.Resolve(service, region, options, environment),
             region,
             credentials,
-            retry,
+            new AwsRetryPolicy(options.MaxAttempts, options.BaseRetryDelay, options.MaxRetryDelay, jitter ?? Random.Shared.NextDouble),
             options.AttemptTimeout,
             http,
             timeProvider ?? TimeProvider.System,
             log);
-    }
 }
