@@ -1,0 +1,9 @@
+namespace TikTimer.Delivery.Aws.Logs;
+
+/// <summary>The CloudWatch Logs reads the pipeline uses. Errors surface as <see cref="AwsServiceException"/>.</summary>
+public interface ICloudWatchLogsApi
+{
+    Task<GetLogEventsResponse> GetLogEventsAsync(GetLogEventsRequest request, CancellationToken cancellationToken = default);
+
+    Task<FilterLogEventsResponse> FilterLogEventsAsync(FilterLogEventsRequest request, CancellationToken cancellationToken = default);
+}
