@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Frosting;
 using TikTimer.Delivery.Configuration;
+using TikTimer.Delivery.Pipeline;
 
 namespace TikTimer.Build;
 
@@ -31,8 +32,12 @@ public sealed class BuildContext : FrostingContext, IDisposable
             }
         }
 
+        Services = new DeliveryServices(Settings, Delivery, Clock);
         Console.CancelKeyPress += OnCancelKeyPress;
     }
+
+    /// <summary>The real parts (docker, AWS clients, processes) built from the settings.</summary>
+    public DeliveryServices Services { get; }
 
     public ResolvedSettings Resolved { get; }
 
@@ -51,6 +56,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
     public void Dispose()
     {
         Console.CancelKeyPress -= OnCancelKeyPress;
+        Services.Dispose();
         _cancellation.Dispose();
     }
 

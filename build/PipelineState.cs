@@ -1,3 +1,6 @@
+using TikTimer.Delivery;
+using TikTimer.Delivery.Images;
+
 namespace TikTimer.Build;
 
 /// <summary>
@@ -6,12 +9,19 @@ namespace TikTimer.Build;
 /// </summary>
 public sealed class PipelineState
 {
-    public string? LocalImageId { get; set; }
+    public ImageBuildResult? Build { get; set; }
 
-    public string? ImageTag { get; set; }
+    public ImagePushResult? Push { get; set; }
+
+    public string? LocalImageId => Build?.ImageId;
 
     /// <summary>repository@sha256:..., the only form later stages deploy or migrate.</summary>
-    public string? PushedImage { get; set; }
+    public string? PushedImage => Push?.DigestReference;
+
+    /// <summary>The image later stages run: pushed in this run, or given with --image.</summary>
+    public string ImageFor(string step, string? configuredImage) =>
+        PushedImage ?? configuredImage ?? throw new DeliveryException(
+            $"{step}: no image to run. Run the chain so PushToEcr pushes one (drop --exclusive), or pass --image=<repository>@sha256:<digest>.");
 
     public string? MigrationTaskId { get; set; }
 

@@ -1,21 +1,31 @@
 using TikTimer.Delivery;
-using TikTimer.Delivery.Validation;
+using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Pipeline;
 
 namespace TikTimer.Build;
 
 /// <summary>
-/// Wires each task to the library: builds the platform's implementations from
-/// the settings and calls the stage. Tasks stay one line; this file is the
-/// only place that knows which implementation serves which platform.
+/// Each task's body: call the library stage, keep its result for the next
+/// tasks. No AWS, HTTP or docker argument building here.
 /// </summary>
 internal static class Stages
 {
     public static Task ValidatePrerequisitesAsync(BuildContext context) =>
-        new PrerequisiteValidator(context.Delivery).ValidateAsync(PrerequisiteChecks.For(context), context.Cancellation);
+        ValidationStage.RunAsync(context.Services, context.Cancellation);
 
-    public static Task BuildImageAsync(BuildContext context) => NotImplementedYet("BuildImage", 4);
+    public static async Task BuildImageAsync(BuildContext context)
+    {
+        context.State.Build = await ImageStage.BuildAsync(context.Services, context.Cancellation);
+        context.Delivery.Information($"Built {context.State.Build.LocalReference} (image id {context.State.Build.ImageId}).");
+    }
 
-    public static Task PushToEcrAsync(BuildContext context) => NotImplementedYet("PushToEcr", 4);
+    public static async Task PushToEcrAsync(BuildContext context)
+    {
+        var build = context.State.Build ?? throw new DeliveryException(
+            "PushToEcr: no image was built in this run. Run it with BuildImage (drop --exclusive).");
+        context.State.Push = await ImageStage.PushAsync(context.Services, ImagePushOptions.From(build), context.Cancellation);
+        context.Delivery.Information($"Image: {context.State.Push.DigestReference}");
+    }
 
     public static Task MigrateViaEcsAsync(BuildContext context) => NotImplementedYet("MigrateViaEcs", 5);
 

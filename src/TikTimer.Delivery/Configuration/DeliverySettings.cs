@@ -1,3 +1,5 @@
+using TikTimer.Delivery.Smoke;
+
 namespace TikTimer.Delivery.Configuration;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed record DeliverySettings
 
     public Uri? StsEndpoint { get; init; }
 
-    public int AwsMaxAttempts { get; init; } = 5;
+    public int AwsMaxAttempts { get; init; } = 3;
 
     // Image
     public required string Repository { get; init; }

@@ -13,7 +13,7 @@ public static class SettingCatalog
         new("ecr-endpoint-url", SettingKind.Url, "Override the ECR endpoint (else AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL)"),
         new("logs-endpoint-url", SettingKind.Url, "Override the CloudWatch Logs endpoint (else AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL)"),
         new("sts-endpoint-url", SettingKind.Url, "Override the STS endpoint (else AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL)"),
-        new("aws-max-attempts", SettingKind.Text, "Attempts per AWS call, retries included", "5"),
+        new("aws-max-attempts", SettingKind.Text, "Attempts per AWS call, retries included (AWS SDK standard mode: 3)", "3"),
 
         new("repository", SettingKind.Text, "Image repository name (ECR repository on aws)", "tiktimer", TerraformOutputs: ["ecr_repository_name", "ecr_repository"]),
         new("registry", SettingKind.Text, "Registry host for the local platform (ECR's is derived from account and region)", "127.0.0.1:5000"),

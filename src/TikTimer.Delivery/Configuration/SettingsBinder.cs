@@ -1,4 +1,5 @@
 using System.Globalization;
+using TikTimer.Delivery.Smoke;
 
 namespace TikTimer.Delivery.Configuration;
 
@@ -21,7 +22,7 @@ internal static class SettingsBinder
             EcrEndpoint = values.Url("ecr-endpoint-url"),
             LogsEndpoint = values.Url("logs-endpoint-url"),
             StsEndpoint = values.Url("sts-endpoint-url"),
-            AwsMaxAttempts = Integer(values, "aws-max-attempts", 1, 10) ?? 5,
+            AwsMaxAttempts = Integer(values, "aws-max-attempts", 1, 10) ?? 3,
             Repository = values.Text("repository") ?? "tiktimer",
             Registry = values.Text("registry") ?? "127.0.0.1:5000",
             RegistryUsername = values.Text("registry-username") ?? "tiktimer",

@@ -1,0 +1,141 @@
+using System.Net.Sockets;
+using TikTimer.Delivery.Aws;
+using TikTimer.Delivery.Local;
+using TikTimer.Delivery.Processes;
+using TikTimer.Delivery.Validation;
+
+namespace TikTimer.Delivery.Pipeline;
+
+/// <summary>What must hold before the chain changes anything, per platform.</summary>
+public static class ValidationStage
+{
+    public const string UnitTestFilter = "TestCategory!=Integration&TestCategory!=EndToEnd";
+
+    public static Task RunAsync(DeliveryServices services, CancellationToken cancellationToken) =>
+        new PrerequisiteValidator(services.Log).ValidateAsync(Checks(services), cancellationToken);
+
+    public static IEnumerable<IPrerequisiteCheck> Checks(DeliveryServices services)
+    {
+        var settings = services.Settings;
+        yield return new DelegateCheck("Docker daemon reachable", ct => DockerAsync(services, ct));
+        if (settings.IsLocal)
+        {
+            yield return new DelegateCheck($"local registry {settings.Registry} answers and accepts the credentials", ct => LocalRegistryAsync(services, ct));
+            yield return new DelegateCheck("local PostgreSQL reachable", ct => DatabaseAsync(services, ct));
+        }
+        else
+        {
+            yield return new DelegateCheck("AWS credentials resolve and STS GetCallerIdentity answers", ct => AwsIdentityAsync(services, ct));
+        }
+
+        if (!settings.SkipTests)
+        {
+            yield return new DelegateCheck("unit tests pass", ct => UnitTestsAsync(services, ct));
+        }
+    }
+
+    private static async Task<string?> DockerAsync(DeliveryServices services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await services.Docker.IsAvailableAsync(cancellationToken).ConfigureAwait(false)
+                ? null
+                : "the docker client cannot reach a daemon. Start it (scripts/setup-local.sh starts one here; on a laptop start Docker Desktop or 'sudo systemctl start docker') and check 'docker info'.";
+        }
+        catch (DeliveryException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private static async Task<string?> LocalRegistryAsync(DeliveryServices services, CancellationToken cancellationToken)
+    {
+        var settings = services.Settings;
+        try
+        {
+            var password = settings.RegistryPassword ?? ReadPassword(settings);
+            services.Log.RegisterSecret(password);
+            using var registry = new LocalImageRegistry(new LocalRegistryOptions(settings.Registry, settings.Repository, settings.RegistryUsername, password));
+            await registry.EnsureRepositoryAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (DeliveryException ex)
+        {
+            return ex.Message + " Run scripts/setup-local.sh to start the local registry.";
+        }
+    }
+
+    private static string ReadPassword(Configuration.DeliverySettings settings)
+    {
+        var path = settings.RegistryPasswordFile is null ? null : settings.ResolvePath(settings.RegistryPasswordFile);
+        if (path is null || !File.Exists(path))
+        {
+            throw new DeliveryException($"the registry password file '{settings.RegistryPasswordFile}' does not exist.");
+        }
+
+        return File.ReadAllText(path).Trim();
+    }
+
+    private static async Task<string?> DatabaseAsync(DeliveryServices services, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(services.Settings.DatabaseUrl, UriKind.Absolute, out var url) || url.Host.Length == 0)
+        {
+            return "database-url is not a postgres://user:password@host:port/database URL. Set --database-url or DATABASE_URL.";
+        }
+
+        var port = url.Port > 0 ? url.Port : 5432;
+        try
+        {
+            using var client = new TcpClient();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await client.ConnectAsync(url.Host, port, timeout.Token).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return $"nothing answers on {url.Host}:{port}. Start PostgreSQL (scripts/setup-local.sh does) or fix --database-url.";
+        }
+    }
+
+    private static async Task<string?> AwsIdentityAsync(DeliveryServices services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var identity = await services.Aws.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
+            services.Log.Information($"  AWS identity: {identity.Arn} (account {identity.Account}, region {services.Aws.Region})");
+            var expected = services.Settings.ExpectedAccountId;
+            return expected is not null && expected != identity.Account
+                ? $"the credentials belong to account {identity.Account}, but expected-account-id is {expected}. Use the right profile (AWS_PROFILE) or role, or fix expected-account-id."
+                : null;
+        }
+        catch (DeliveryException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private static async Task<string?> UnitTestsAsync(DeliveryServices services, CancellationToken cancellationToken)
+    {
+        var settings = services.Settings;
+        var solution = Path.Combine(settings.RepositoryRoot, "TikTimer.sln");
+        var spec = new ProcessSpec("dotnet", ["test", solution, "--filter", UnitTestFilter, "--nologo", "-v", "quiet"])
+        {
+            WorkingDirectory = settings.RepositoryRoot,
+            OnOutputLine = services.Log.Verbose,
+            OnErrorLine = services.Log.Verbose,
+            ThrowOnFailure = false,
+            Step = "Validate",
+        };
+        var result = await services.Processes.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return null;
+        }
+
+        var failures = result.OutputLines.Where(l => l.Contains("Failed ", StringComparison.Ordinal) || l.Contains("error", StringComparison.OrdinalIgnoreCase)).TakeLast(15);
+        return $"'dotnet test --filter \"{UnitTestFilter}\"' exited with {result.ExitCode}:{Environment.NewLine}    "
+            + string.Join(Environment.NewLine + "    ", failures)
+            + $"{Environment.NewLine}    Fix the tests, or pass --skip-tests to validate without them.";
+    }
+}
