@@ -14,14 +14,20 @@ public sealed class DeliveryServices : IDisposable
 {
     private readonly Lazy<AwsClients> _aws;
 
-    public DeliveryServices(DeliverySettings settings, IDeliveryLog log, TimeProvider? clock = null, IProcessRunner? processes = null)
+    /// <param name="configureAws">Adjusts the AWS client options (tests pin credentials and attempts).</param>
+    public DeliveryServices(
+        DeliverySettings settings,
+        IDeliveryLog log,
+        TimeProvider? clock = null,
+        IProcessRunner? processes = null,
+        Func<AwsClientOptions, AwsClientOptions>? configureAws = null)
     {
         Settings = settings;
         Log = log;
         Clock = clock ?? TimeProvider.System;
         Processes = processes ?? new ProcessRunner();
         Docker = new DockerCli(Processes, log);
-        _aws = new Lazy<AwsClients>(() => AwsClientFactory.Create(AwsOptions(settings), Clock, log));
+        _aws = new Lazy<AwsClients>(() => AwsClientFactory.Create((configureAws ?? (o => o))(AwsOptions(settings)), Clock, log));
     }
 
     public DeliverySettings Settings { get; }
