@@ -1,5 +1,4 @@
 using TikTimer.Delivery.Images;
-using TikTimer.Delivery.Local;
 
 namespace TikTimer.Delivery.Pipeline;
 
@@ -28,34 +27,14 @@ public static class ImageStage
         ImagePushOptions image,
         CancellationToken cancellationToken)
     {
-        using var registry = await OpenRegistryAsync(services, cancellationToken).ConfigureAwait(false);
+        using var registry = OpenRegistry(services);
         return await new ImagePusher(services.Docker, services.Log)
             .PushAsync(image, (IImageRegistry)registry, cancellationToken)
             .ConfigureAwait(false);
     }
 
-    private static async Task<IDisposable> OpenRegistryAsync(DeliveryServices services, CancellationToken cancellationToken)
-    {
-        var settings = services.Settings;
-        if (settings.IsAws)
-        {
-            return AwsStages.OpenEcrRegistry(services);
-        }
-
-        var password = settings.RegistryPassword ?? await ReadPasswordFileAsync(settings.RegistryPasswordFile, settings.RepositoryRoot, cancellationToken).ConfigureAwait(false);
-        services.Log.RegisterSecret(password);
-        return new LocalImageRegistry(new LocalRegistryOptions(settings.Registry, settings.Repository, settings.RegistryUsername, password));
-    }
-
-    private static async Task<string> ReadPasswordFileAsync(string? file, string root, CancellationToken cancellationToken)
-    {
-        var path = file is null ? null : Path.GetFullPath(file, root);
-        if (path is null || !File.Exists(path))
-        {
-            throw new DeliveryException(
-                $"PushToEcr: the local registry password file '{file}' does not exist. Run scripts/setup-local.sh (it starts the registry and writes the file), or set --registry-password-file / TIKTIMER_REGISTRY_PASSWORD.");
-        }
-
-        return (await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)).Trim();
-    }
+    private static IDisposable OpenRegistry(DeliveryServices services) =>
+        services.Settings.IsAws
+            ? AwsStages.OpenEcrRegistry(services)
+            : LocalRegistryAccess.Open(services.Settings, services.Log, ImagePusher.Step);
 }

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using TikTimer.Delivery.Aws;
-using TikTimer.Delivery.Local;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Validation;
 
@@ -53,9 +52,7 @@ public static class ValidationStage
         var settings = services.Settings;
         try
         {
-            var password = settings.RegistryPassword ?? ReadPassword(settings);
-            services.Log.RegisterSecret(password);
-            using var registry = new LocalImageRegistry(new LocalRegistryOptions(settings.Registry, settings.Repository, settings.RegistryUsername, password));
+            using var registry = LocalRegistryAccess.Open(settings, services.Log, "Validate");
             await registry.EnsureRepositoryAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
@@ -63,17 +60,6 @@ public static class ValidationStage
         {
             return ex.Message + " Run scripts/setup-local.sh to start the local registry.";
         }
-    }
-
-    private static string ReadPassword(Configuration.DeliverySettings settings)
-    {
-        var path = settings.RegistryPasswordFile is null ? null : settings.ResolvePath(settings.RegistryPasswordFile);
-        if (path is null || !File.Exists(path))
-        {
-            throw new DeliveryException($"the registry password file '{settings.RegistryPasswordFile}' does not exist.");
-        }
-
-        return File.ReadAllText(path).Trim();
     }
 
     private static async Task<string?> DatabaseAsync(DeliveryServices services, CancellationToken cancellationToken)
