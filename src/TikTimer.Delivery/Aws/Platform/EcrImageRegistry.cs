@@ -223,6 +223,6 @@ public sealed class EcrImageRegistry : IImageRegistry
         }
 
         throw new DeliveryException(
-            $"{Step}: ECR could not read {Repository}:{id} ({failure.FailureCode}: {failure.FailureReason}).");
+            $"{Step}: ECR could not read {Repository}{(id.ImageDigest is null ? ":" : "@")}{id} ({failure.FailureCode}: {failure.FailureReason}).");
     }
 }
