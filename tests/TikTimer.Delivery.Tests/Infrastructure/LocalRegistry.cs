@@ -14,22 +14,26 @@ namespace TikTimer.Delivery.Tests.Infrastructure;
 public sealed class LocalRegistry : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/docker-registry";
+    /// <summary>The default user; <see cref="StartAsync"/> can take others (e.g. the AWS user an ECR token decodes to).</summary>
     public const string Username = "pusher";
 
     private readonly Process _process;
     private readonly DirectoryInfo _root;
 
-    private LocalRegistry(Process process, DirectoryInfo root, int port, string password)
+    private LocalRegistry(Process process, DirectoryInfo root, int port, string user, string password)
     {
         _process = process;
         _root = root;
         Port = port;
+        User = user;
         Password = password;
     }
 
     public int Port { get; }
 
     public string Address => $"127.0.0.1:{Port}";
+
+    public string User { get; }
 
     public string Password { get; }
 
@@ -40,14 +44,16 @@ public sealed class LocalRegistry : IAsyncDisposable
         "The distribution registry (docker-registry) and htpasswd",
         "Install them: apt-get install docker-registry apache2-utils");
 
-    public LocalRegistryOptions Options(string repository) => new(Address, repository, Username, Password);
+    public LocalRegistryOptions Options(string repository) => new(Address, repository, User, Password);
 
-    public static async Task<LocalRegistry> StartAsync()
+    /// <param name="user">The htpasswd user; default <see cref="Username"/>.</param>
+    /// <param name="password">The htpasswd password; default a fresh random one.</param>
+    public static async Task<LocalRegistry> StartAsync(string user = Username, string? password = null)
     {
         var root = Directory.CreateTempSubdirectory("tiktimer-registry-");
-        var password = "pw-" + Guid.NewGuid().ToString("N");
+        password ??= "pw-" + Guid.NewGuid().ToString("N");
         var port = FreePort();
-        await File.WriteAllTextAsync(Path.Combine(root.FullName, "htpasswd"), await HtpasswdAsync(password));
+        await File.WriteAllTextAsync(Path.Combine(root.FullName, "htpasswd"), await HtpasswdAsync(user, password));
         var config = Path.Combine(root.FullName, "config.yml");
         await File.WriteAllTextAsync(config, $"""
             version: 0.1
@@ -74,7 +80,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var registry = new LocalRegistry(process, root, port, password);
+        var registry = new LocalRegistry(process, root, port, user, password);
         try
         {
             await registry.WaitUntilAnsweringAsync();
@@ -134,11 +140,11 @@ public sealed class LocalRegistry : IAsyncDisposable
         throw new TimeoutException($"docker-registry did not answer on {Address} within 20 s.");
     }
 
-    private static async Task<string> HtpasswdAsync(string password)
+    private static async Task<string> HtpasswdAsync(string user, string password)
     {
         // -i reads the password from stdin; bcrypt (-B) is the only hash the registry accepts.
         var startInfo = new ProcessStartInfo("/usr/bin/htpasswd") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-B", "-i", "-n", Username })
+        foreach (var argument in new[] { "-B", "-i", "-n", user })
         {
             startInfo.ArgumentList.Add(argument);
         }

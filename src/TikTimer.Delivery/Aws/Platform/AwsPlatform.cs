@@ -1,0 +1,101 @@
+using TikTimer.Delivery.Configuration;
+using TikTimer.Delivery.Reporting;
+
+namespace TikTimer.Delivery.Aws.Platform;
+
+/// <summary>
+/// The aws platform's implementations of the seams, built from the run's settings over
+/// one set of AWS clients. Dispose it when the run ends (it owns the connection pool).
+/// </summary>
+public sealed class AwsPlatform : IDisposable
+{
+    private readonly DeliverySettings _settings;
+    private readonly IDeliveryLog _log;
+    private readonly CloudWatchLogsRegions _logs;
+
+    private AwsPlatform(DeliverySettings settings, AwsClientOptions options, AwsClients clients, IDeliveryLog log, TimeProvider? timeProvider)
+    {
+        _settings = settings;
+        _log = log;
+        ClientOptions = options;
+        Clients = clients;
+        _logs = CloudWatchLogsRegions.From(clients, options, timeProvider, log);
+    }
+
+    public AwsClientOptions ClientOptions { get; }
+
+    public AwsClients Clients { get; }
+
+    public static AwsPlatform Create(DeliverySettings settings, IDeliveryLog log, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        var options = ClientOptionsFrom(settings);
+        return new AwsPlatform(settings, options, AwsClientFactory.Create(options, timeProvider, log), log, timeProvider);
+    }
+
+    /// <summary>Region, profile, endpoints and attempts from the settings; the rest from the AWS SDK's chains.</summary>
+    public static AwsClientOptions ClientOptionsFrom(DeliverySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new AwsClientOptions
+        {
+            Region = settings.Region,
+            Profile = settings.AwsProfile,
+            EcsEndpointUrl = settings.EcsEndpoint,
+            EcrEndpointUrl = settings.EcrEndpoint,
+            CloudWatchLogsEndpointUrl = settings.LogsEndpoint,
+            StsEndpointUrl = settings.StsEndpoint,
+            MaxAttempts = settings.AwsMaxAttempts,
+        };
+    }
+
+    /// <summary>The migration task platform (MigrateViaEcs).</summary>
+    public EcsOneOffTaskPlatform OneOffTasks() => new(Clients.Ecs, _logs, OneOffTaskOptionsFrom(_settings, Clients.Region), _log);
+
+    /// <summary>The service rollout platform (Deploy).</summary>
+    public EcsServiceRolloutPlatform ServiceRollouts() => new(Clients.Ecs, new EcsServiceRolloutOptions { Cluster = _settings.Cluster ?? string.Empty }, _log);
+
+    /// <summary>The ECR repository (PushToEcr); asks STS for the account that owns it.</summary>
+    public async Task<EcrImageRegistry> ImageRegistryAsync(CancellationToken cancellationToken = default)
+    {
+        var identity = await Clients.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
+        return new EcrImageRegistry(Clients.Ecr, RegistryOptionsFrom(_settings, identity.Account, Clients.Region), _log);
+    }
+
+    public static EcsOneOffTaskOptions OneOffTaskOptionsFrom(DeliverySettings settings, string region)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new EcsOneOffTaskOptions
+        {
+            Cluster = settings.Cluster ?? string.Empty,
+            Region = region,
+            ContainerName = settings.MigrationContainerName,
+            Subnets = settings.Subnets,
+            SecurityGroups = settings.SecurityGroups,
+            AssignPublicIp = settings.AssignPublicIp,
+            LaunchType = settings.LaunchType,
+            CapacityProvider = settings.CapacityProvider,
+            PlatformVersion = settings.PlatformVersion,
+        };
+    }
+
+    public static EcrRegistryOptions RegistryOptionsFrom(DeliverySettings settings, string accountId, string region)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new EcrRegistryOptions
+        {
+            RepositoryName = settings.Repository,
+            AccountId = accountId,
+            Region = region,
+            CreateRepository = settings.CreateRepository,
+            TagMutability = settings.TagMutability,
+        };
+    }
+
+    public void Dispose()
+    {
+        _logs.Dispose();
+        Clients.Dispose();
+    }
+}
