@@ -1,4 +1,5 @@
 using TikTimer.Delivery.Aws;
+using TikTimer.Delivery.Aws.Platform;
 using TikTimer.Delivery.Configuration;
 using TikTimer.Delivery.Docker;
 using TikTimer.Delivery.Processes;
@@ -12,7 +13,7 @@ namespace TikTimer.Delivery.Pipeline;
 /// </summary>
 public sealed class DeliveryServices : IDisposable
 {
-    private readonly Lazy<AwsClients> _aws;
+    private readonly Lazy<AwsPlatform> _aws;
 
     /// <param name="configureAws">Adjusts the AWS client options (tests pin credentials and attempts).</param>
     public DeliveryServices(
@@ -27,7 +28,11 @@ public sealed class DeliveryServices : IDisposable
         Clock = clock ?? TimeProvider.System;
         Processes = processes ?? new ProcessRunner();
         Docker = new DockerCli(Processes, log);
-        _aws = new Lazy<AwsClients>(() => AwsClientFactory.Create((configureAws ?? (o => o))(AwsOptions(settings)), Clock, log));
+        _aws = new Lazy<AwsPlatform>(() => AwsPlatform.Create(
+            settings,
+            (configureAws ?? (o => o))(AwsPlatform.ClientOptionsFrom(settings)),
+            log,
+            Clock));
     }
 
     public DeliverySettings Settings { get; }
@@ -40,18 +45,8 @@ public sealed class DeliveryServices : IDisposable
 
     public DockerCli Docker { get; }
 
-    public AwsClients Aws => _aws.Value;
-
-    public static AwsClientOptions AwsOptions(DeliverySettings settings) => new()
-    {
-        Region = settings.Region,
-        Profile = settings.AwsProfile,
-        EcsEndpointUrl = settings.EcsEndpoint,
-        EcrEndpointUrl = settings.EcrEndpoint,
-        CloudWatchLogsEndpointUrl = settings.LogsEndpoint,
-        StsEndpointUrl = settings.StsEndpoint,
-        MaxAttempts = settings.AwsMaxAttempts,
-    };
+    /// <summary>ECS, ECR, CloudWatch Logs and STS, and the aws implementations of the seams.</summary>
+    public AwsPlatform Aws => _aws.Value;
 
     public void Dispose()
     {

@@ -27,14 +27,12 @@ public static class ImageStage
         ImagePushOptions image,
         CancellationToken cancellationToken)
     {
-        using var registry = OpenRegistry(services);
+        IImageRegistry registry = services.Settings.IsAws
+            ? await services.Aws.ImageRegistryAsync(cancellationToken).ConfigureAwait(false)
+            : LocalRegistryAccess.Open(services.Settings, services.Log, ImagePusher.Step);
+        using var owned = registry as IDisposable;
         return await new ImagePusher(services.Docker, services.Log)
-            .PushAsync(image, (IImageRegistry)registry, cancellationToken)
+            .PushAsync(image, registry, cancellationToken)
             .ConfigureAwait(false);
     }
-
-    private static IDisposable OpenRegistry(DeliveryServices services) =>
-        services.Settings.IsAws
-            ? AwsStages.OpenEcrRegistry(services)
-            : LocalRegistryAccess.Open(services.Settings, services.Log, ImagePusher.Step);
 }

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using TikTimer.Delivery.Aws;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Validation;
 
@@ -88,8 +87,8 @@ public static class ValidationStage
     {
         try
         {
-            var identity = await services.Aws.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
-            services.Log.Information($"  AWS identity: {identity.Arn} (account {identity.Account}, region {services.Aws.Region})");
+            var identity = await services.Aws.Clients.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
+            services.Log.Information($"  AWS identity: {identity.Arn} (account {identity.Account}, region {services.Aws.Clients.Region})");
             var expected = services.Settings.ExpectedAccountId;
             return expected is not null && expected != identity.Account
                 ? $"the credentials belong to account {identity.Account}, but expected-account-id is {expected}. Use the right profile (AWS_PROFILE) or role, or fix expected-account-id."

@@ -26,11 +26,15 @@ public sealed class AwsPlatform : IDisposable
 
     public AwsClients Clients { get; }
 
-    public static AwsPlatform Create(DeliverySettings settings, IDeliveryLog log, TimeProvider? timeProvider = null)
+    public static AwsPlatform Create(DeliverySettings settings, IDeliveryLog log, TimeProvider? timeProvider = null) =>
+        Create(settings, ClientOptionsFrom(settings), log, timeProvider);
+
+    /// <summary>With client options of the caller's (tests pin credentials and attempts).</summary>
+    public static AwsPlatform Create(DeliverySettings settings, AwsClientOptions options, IDeliveryLog log, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
-        var options = ClientOptionsFrom(settings);
         return new AwsPlatform(settings, options, AwsClientFactory.Create(options, timeProvider, log), log, timeProvider);
     }
 
