@@ -22,7 +22,11 @@ internal sealed record DockerLogLine(DockerInstant Timestamp, string Message, in
         return new DockerLogLine(instant, space < 0 ? string.Empty : text[(space + 1)..], stream, sequence);
     }
 
-    /// <summary>The two streams of a read merged back into log order: by instant, then stream, then arrival.</summary>
+    /// <summary>
+    /// The two streams of a read merged back into log order: by instant, then stream, then arrival.
+    /// The instant is when the engine read the line, per stream, so an error line written a few
+    /// microseconds after an output line can come first; docker's own <c>docker logs</c> has the same view.
+    /// </summary>
     public static IReadOnlyList<DockerLogLine> Merge(IEnumerable<DockerLogLine> lines) =>
         [.. lines.OrderBy(l => l.Timestamp).ThenBy(l => l.Stream).ThenBy(l => l.Sequence)];
 }

@@ -64,12 +64,17 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
 
         var port = serving?.Port == _options.Ports[0] ? _options.Ports[1] : _options.Ports[0];
         var name = LocalNames.NewContainerName(LocalNames.ServicePrefix(_options.ContainerNamePrefix, request.Service));
+        // DockerCli treats every --env value as a secret and masks it in all later output; the
+        // listening URL is not one (the smoke test prints it), so it travels in an env file.
+        var envFile = Path.Combine(Path.GetTempPath(), $"{name}.env");
+        await File.WriteAllTextAsync(envFile, $"{_options.UrlVariable}={Url(port)}\n", cancellationToken).ConfigureAwait(false);
         var settings = new DockerRunSettings(request.Image)
         {
             Name = name,
             Detach = true,
             Network = _options.Network,
-            Environment = Environment(port),
+            EnvFile = envFile,
+            Environment = SecretEnvironment(),
             Labels = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [LocalLabels.Service] = request.Service,
@@ -93,6 +98,10 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
                     $"{Step}: could not start a container for service {request.Service} from {request.Image}: {error.Message}\nCheck that the image exists (docker image ls) or that its registry is reachable and you are logged in.",
                     error);
             }
+        }
+        finally
+        {
+            File.Delete(envFile);
         }
 
         _log.Information($"{request.Service}: started {name} on {LocalHealthProbe.BaseUrl(port)} beside {serving?.Name ?? "nothing (first deployment)"}.");
@@ -246,12 +255,11 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
         }
     }
 
-    private Dictionary<string, string> Environment(int port)
+    private static string Url(int port) => $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+
+    private Dictionary<string, string> SecretEnvironment()
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [_options.UrlVariable] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-        };
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (_options.DatabaseUrl is not null)
         {
             environment[LocalNames.DatabaseUrlVariable] = _options.DatabaseUrl;

@@ -54,10 +54,12 @@ public class LocalOneOffTaskPlatformTests
     {
         var (runner, _, log) = Create();
 
-        var result = await runner.RunAsync(Spec("echo one; echo two >&2; sleep 1; echo three; exit 0"));
+        // Docker timestamps each stream as its own reader gets to it, so lines of the two streams
+        // written within microseconds of each other can swap; a second apart they cannot.
+        var result = await runner.RunAsync(Spec("echo one; echo two; sleep 1; echo three >&2; sleep 1; echo four; exit 0"));
 
         Assert.That(result.FinalState.ExitCode, Is.EqualTo(0));
-        Assert.That(Printed(log), Is.EqualTo(new[] { "one", "two", "three" }));
+        Assert.That(Printed(log), Is.EqualTo(new[] { "one", "two", "three", "four" }));
     }
 
     [Test]
