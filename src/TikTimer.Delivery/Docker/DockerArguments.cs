@@ -120,6 +120,8 @@ public static class DockerArguments
         return args;
     }
 
+    public static IReadOnlyList<string> Start(string container) => ["start", container];
+
     // -t, not --time: docker 28 deprecates --time (warning) and docker 20 lacks --timeout.
     public static IReadOnlyList<string> Stop(string container, TimeSpan? grace = null) =>
         grace is { } g

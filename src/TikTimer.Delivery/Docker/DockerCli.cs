@@ -146,6 +146,18 @@ public sealed partial class DockerCli
     public Task LogsAsync(string container, DockerLogsSettings settings, Action<string> onLine, CancellationToken cancellationToken = default) =>
         RunAsync(DockerArguments.Logs(container, settings), cancellationToken, stream: onLine);
 
+    /// <summary>
+    /// Like <see cref="LogsAsync(string, DockerLogsSettings, Action{string}, CancellationToken)"/>, but tells the
+    /// container's standard output and error apart (the client prints them on its own two streams,
+    /// so their relative order is lost and must be rebuilt from timestamps).
+    /// </summary>
+    public Task LogsAsync(string container, DockerLogsSettings settings, Action<string> onOutputLine, Action<string> onErrorLine, CancellationToken cancellationToken = default) =>
+        RunAsync(DockerArguments.Logs(container, settings), cancellationToken, stream: onOutputLine, errorStream: onErrorLine);
+
+    /// <summary>Starts a stopped container again, with the configuration it was created with.</summary>
+    public Task StartAsync(string container, CancellationToken cancellationToken = default) =>
+        RunAsync(DockerArguments.Start(container), cancellationToken);
+
     public Task StopAsync(string container, TimeSpan? grace = null, CancellationToken cancellationToken = default) =>
         RunAsync(DockerArguments.Stop(container, grace), cancellationToken);
 
@@ -175,7 +187,8 @@ public sealed partial class DockerCli
         Action<string>? stream = null,
         bool throwOnFailure = true,
         string? standardInput = null,
-        Dictionary<string, string?>? environment = null)
+        Dictionary<string, string?>? environment = null,
+        Action<string>? errorStream = null)
     {
         environment ??= new Dictionary<string, string?>(StringComparer.Ordinal);
         if (_options.ConfigDirectory is not null)
@@ -188,7 +201,7 @@ public sealed partial class DockerCli
             Environment = environment,
             StandardInput = standardInput,
             OnOutputLine = stream,
-            OnErrorLine = stream,
+            OnErrorLine = errorStream ?? stream,
             ThrowOnFailure = throwOnFailure,
             Step = _options.Step,
         };

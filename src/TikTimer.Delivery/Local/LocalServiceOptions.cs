@@ -1,0 +1,91 @@
+namespace TikTimer.Delivery.Local;
+
+/// <summary>
+/// How <see cref="LocalServiceRolloutPlatform"/> runs services blue/green on the loopback:
+/// the new container starts on whichever of the two <see cref="Ports"/> the serving one
+/// does not use, and replaces it once its health check answers 200. Defaults documented;
+/// <see cref="Validate"/> names every bad value.
+/// </summary>
+public sealed record LocalServiceOptions
+{
+    /// <summary>The two loopback ports the service alternates between. Default 18080 and 18081 (the <c>local-ports</c> setting).</summary>
+    public IReadOnlyList<int> Ports { get; init; } = [18080, 18081];
+
+    /// <summary>Containers are named <c>&lt;prefix&gt;-&lt;service&gt;-&lt;8 hex digits&gt;</c>. Default <c>tiktimer</c>.</summary>
+    public string ContainerNamePrefix { get; init; } = "tiktimer";
+
+    /// <summary>
+    /// Given to each service container as <c>DATABASE_URL</c>, a SECRET: registered with the log and
+    /// passed through the docker client's environment, never its arguments (docker keeps it in the
+    /// container's <c>Config.Env</c>). Null passes nothing.
+    /// </summary>
+    public string? DatabaseUrl { get; init; }
+
+    /// <summary>
+    /// The variable that tells the container where to listen; its value is <c>http://127.0.0.1:&lt;port&gt;</c>.
+    /// Default <c>ASPNETCORE_URLS</c>, what TikTimer.Api reads.
+    /// </summary>
+    public string UrlVariable { get; init; } = "ASPNETCORE_URLS";
+
+    /// <summary>The health endpoint: 200 means healthy. Default <c>/health</c>.</summary>
+    public string HealthPath { get; init; } = "/health";
+
+    /// <summary>
+    /// How long after its start a running container may stay unhealthy before the rollout counts
+    /// as FAILED, like an ECS deployment circuit breaker. Default 60 s; range 1 s to 30 min.
+    /// </summary>
+    public TimeSpan HealthGrace { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>One health request. Default 2 s; range 100 ms to 1 min.</summary>
+    public TimeSpan HealthRequestTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long <c>docker stop</c> waits after SIGTERM before SIGKILL. Default 10 s; range 0 s to 5 min.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many of a failed container's last log lines are reported as service events. Default 10; range 0 to 200.</summary>
+    public int FailureLogLines { get; init; } = 10;
+
+    /// <summary>Docker network mode. Default <c>host</c>: the container listens on the loopback directly.</summary>
+    public string Network { get; init; } = "host";
+
+    public override string ToString() =>
+        $"LocalServiceOptions {{ Ports = [{string.Join(", ", Ports)}], ContainerNamePrefix = {ContainerNamePrefix}, DatabaseUrl = {(DatabaseUrl is null ? "(none)" : "***")}, UrlVariable = {UrlVariable}, HealthPath = {HealthPath}, HealthGrace = {HealthGrace} }}";
+
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Ports);
+        if (Ports.Count != 2 || Ports[0] == Ports[1] || Ports.Any(p => p is < 1 or > 65535))
+        {
+            throw new ArgumentException($"Ports must be two different TCP ports (1-65535), e.g. 18080 and 18081; got [{string.Join(", ", Ports)}].", nameof(Ports));
+        }
+
+        LocalNames.RequirePrefix(ContainerNamePrefix, nameof(ContainerNamePrefix));
+        if (DatabaseUrl is { Length: 0 })
+        {
+            throw new ArgumentException("DatabaseUrl must be null or a non-empty URL.", nameof(DatabaseUrl));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(UrlVariable);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Network);
+        if (string.IsNullOrEmpty(HealthPath) || HealthPath[0] != '/')
+        {
+            throw new ArgumentException($"HealthPath '{HealthPath}' must start with '/'.", nameof(HealthPath));
+        }
+
+        InRange(HealthGrace, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30), nameof(HealthGrace));
+        InRange(HealthRequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1), nameof(HealthRequestTimeout));
+        InRange(StopGrace, TimeSpan.Zero, TimeSpan.FromMinutes(5), nameof(StopGrace));
+        if (FailureLogLines is < 0 or > 200)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FailureLogLines), FailureLogLines, "FailureLogLines must be between 0 and 200.");
+        }
+    }
+
+    private static void InRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}.");
+        }
+    }
+}
