@@ -1,5 +1,6 @@
 using TikTimer.Delivery;
 using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Rollout;
 
 namespace TikTimer.Build;
 
@@ -28,6 +29,9 @@ public sealed class PipelineState
     public int? MigrationExitCode { get; set; }
 
     public List<string> RolloutResults { get; } = [];
+
+    /// <summary>The rollouts of this run, so a failed smoke test can roll them back.</summary>
+    public DeployResult? Deploy { get; set; }
 
     public List<string> TaskDefinitionRevisions { get; } = [];
 

@@ -1,5 +1,7 @@
 using TikTimer.Delivery;
 using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Migrations;
+using TikTimer.Delivery.Smoke;
 using TikTimer.Delivery.Pipeline;
 
 namespace TikTimer.Build;
@@ -27,13 +29,51 @@ internal static class Stages
         context.Delivery.Information($"Image: {context.State.Push.DigestReference}");
     }
 
-    public static Task MigrateViaEcsAsync(BuildContext context) => NotImplementedYet("MigrateViaEcs", 5);
+    public static async Task MigrateViaEcsAsync(BuildContext context)
+    {
+        var image = context.State.ImageFor("MigrateViaEcs", context.Settings.Image);
+        try
+        {
+            var result = await MigrationStage.RunAsync(context.Services, image, context.Cancellation);
+            context.State.MigrationTaskId = result.Task.Id;
+            context.State.MigrationExitCode = result.FinalState.ExitCode;
+        }
+        catch (MigrationFailedException ex)
+        {
+            context.State.MigrationTaskId = ex.Task.Id;
+            context.State.MigrationExitCode = ex.Verdict.ExitCode;
+            throw;
+        }
+    }
 
-    public static Task DeployAsync(BuildContext context) => NotImplementedYet("Deploy", 6);
+    public static async Task DeployAsync(BuildContext context)
+    {
+        var image = context.State.ImageFor("Deploy", context.Settings.Image);
+        context.State.Deploy = await DeployStage.RunAsync(context.Services, image, context.Cancellation);
+        foreach (var rollout in context.State.Deploy.Rollouts)
+        {
+            context.State.TaskDefinitionRevisions.Add(rollout.RevisionId);
+            context.State.RolloutResults.Add($"{rollout.Service}: stable on {rollout.RevisionId}");
+        }
+    }
 
-    public static Task SmokeTestAsync(BuildContext context) => NotImplementedYet("SmokeTest", 6);
+    public static async Task SmokeTestAsync(BuildContext context)
+    {
+        var url = await DeployStage.ServiceUrlAsync(context.Services, context.Cancellation);
+        try
+        {
+            await SmokeStage.RunAsync(context.Services, url, context.Cancellation);
+        }
+        catch (SmokeTestFailedException) when (context.Settings.Rollback && context.State.Deploy is { } deployed)
+        {
+            context.Delivery.Error("SmokeTest failed; rolling back the rollout of this run.");
+            foreach (var report in await DeployStage.RollBackAsync(context.Services, deployed, context.Cancellation))
+            {
+                context.State.RolloutResults.Add($"{report.Service}: rolled back ({report.Message})");
+                context.Delivery.Warning($"{report.Service}: {report.Message}");
+            }
 
-    // A stage that is not built must fail loudly, never look like it worked.
-    private static Task NotImplementedYet(string stage, int issue) =>
-        throw new DeliveryException($"{stage} is not implemented yet (issue #{issue}); nothing was done. Run an earlier target, e.g. --target=Validate.");
+            throw;
+        }
+    }
 }

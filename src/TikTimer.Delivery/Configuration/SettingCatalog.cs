@@ -31,7 +31,7 @@ public static class SettingCatalog
         new("build-args", SettingKind.List, "docker build arguments, NAME=VALUE"),
 
         new("cluster", SettingKind.Text, "ECS cluster", TerraformOutputs: ["ecs_cluster_name", "cluster_name"]),
-        new("services", SettingKind.List, "ECS service(s) to roll out", TerraformOutputs: ["ecs_service_names", "ecs_service_name", "service_name"]),
+        new("services", SettingKind.List, "ECS service(s) to roll out (local: one name, default api)", TerraformOutputs: ["ecs_service_names", "ecs_service_name", "service_name"]),
         new("container-name", SettingKind.Text, "Container whose image is replaced in the service's task definition", "tiktimer-api", TerraformOutputs: ["app_container_name", "container_name"]),
         new("migration-task-family", SettingKind.Text, "Task-definition family of the migration task", ExtraEnvironmentVariables: ["MIGRATION_TASK_FAMILY"], TerraformOutputs: ["migration_task_family"]),
         new("migration-container-name", SettingKind.Text, "Container of the migration task (default: container-name)"),

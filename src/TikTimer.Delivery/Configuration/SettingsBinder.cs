@@ -38,7 +38,7 @@ internal static class SettingsBinder
             ServiceProject = values.Text("service-project"),
             BuildArgs = Pairs(values, "build-args"),
             Cluster = values.Text("cluster"),
-            Services = values.List("services"),
+            Services = values.List("services") is { Count: > 0 } services ? services : platform == DeliveryPlatform.Local ? ["api"] : [],
             ContainerName = containerName,
             MigrationTaskFamily = values.Text("migration-task-family"),
             MigrationContainerName = values.Text("migration-container-name") ?? containerName,

@@ -22,6 +22,11 @@ internal static partial class SettingsRules
             values.Invalid("local-ports", "needs two ports, so the new container can start beside the old one");
         }
 
+        if (settings.IsLocal && settings.Services.Count > 1)
+        {
+            values.Invalid("services", "has more than one service, but the local platform serves one service on its two ports");
+        }
+
         if (settings.IsAws)
         {
             CheckAws(settings, values);
