@@ -35,6 +35,9 @@ public sealed partial record ImageBuildOptions
     /// </summary>
     public string? ContextDirectory { get; init; }
 
+    /// <summary>The primary tag, instead of the commit SHA (and its dirty marker). Default: none.</summary>
+    public string? Tag { get; init; }
+
     /// <summary>Mutable tags added to every build (e.g. <c>latest</c>). Default: none.</summary>
     public IReadOnlyList<string> ExtraTags { get; init; } = [];
 
@@ -64,6 +67,11 @@ public sealed partial record ImageBuildOptions
         if (string.IsNullOrWhiteSpace(ImageName) || !ImageNameGrammar().IsMatch(ImageName))
         {
             problems.Add($"image name '{ImageName}' must be lower-case letters, digits and . _ - / separators (no tag, no registry host).");
+        }
+
+        if (Tag is not null && !ImageTagPolicy.IsValidTag(Tag))
+        {
+            problems.Add($"tag '{Tag}' is not a valid docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).");
         }
 
         if (string.IsNullOrWhiteSpace(Dockerfile))

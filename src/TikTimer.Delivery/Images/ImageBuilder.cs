@@ -39,8 +39,8 @@ public sealed class ImageBuilder
 
         var git = await new GitReader(_runner).ReadAsync(options.Resolve(options.RepositoryRoot), cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var tags = ImageTagPolicy.Resolve(git, now, options.ExtraTags);
-        if (git.IsDirty)
+        var tags = ImageTagPolicy.Resolve(git, now, options.ExtraTags, options.Tag);
+        if (git.IsDirty && options.Tag is null)
         {
             _log.Warning($"{Step}: the working tree has uncommitted changes; tagging {tags.Primary} instead of the commit SHA.");
         }

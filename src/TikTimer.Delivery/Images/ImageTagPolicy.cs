@@ -20,12 +20,13 @@ public static partial class ImageTagPolicy
 {
     public const string DirtyMarker = "-dirty-";
 
-    public static ImageTags Resolve(GitFacts git, DateTimeOffset now, IReadOnlyList<string>? extraTags = null)
+    /// <param name="explicitTag">A tag the user chose (<c>--image-tag</c>); it replaces the commit-derived one.</param>
+    public static ImageTags Resolve(GitFacts git, DateTimeOffset now, IReadOnlyList<string>? extraTags = null, string? explicitTag = null)
     {
         ArgumentNullException.ThrowIfNull(git);
-        var primary = git.IsDirty
+        var primary = explicitTag ?? (git.IsDirty
             ? git.Commit + DirtyMarker + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)
-            : git.Commit;
+            : git.Commit);
         var extra = (extraTags ?? []).Where(t => t != primary).Distinct(StringComparer.Ordinal).ToArray();
         return new ImageTags(primary, extra);
     }
