@@ -67,7 +67,7 @@ internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl)
     {
         var file = Path.Combine(
             TestContext.CurrentContext.WorkDirectory,
-            $"e2e-{TestContext.CurrentContext.Test.Name}-{Guid.NewGuid():N}.log");
+            $"e2e-{TestContext.CurrentContext.Test.Name}.log");
         File.WriteAllText(file, $"{run.Description} (exit code {run.ExitCode}, {run.Duration})\n{run.Output}");
         TestContext.AddTestAttachment(file, run.Description);
     }
