@@ -10,11 +10,18 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
     public override void Setup(BuildContext context, ISetupContext info)
     {
         var settings = context.Settings;
+
+        // Cake lists the dependencies even when --exclusive skips them.
+        var exclusive = context.Arguments.GetArguments("exclusive").LastOrDefault() is { } value
+            && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
+        var tasks = exclusive
+            ? [info.TargetTask.Name]
+            : info.TasksToExecute.Select(t => t.Name);
         context.Information(
             "TikTimer delivery: environment '{0}' on the {1} platform; running {2}.",
             settings.Environment,
             settings.Platform.ToString().ToLowerInvariant(),
-            string.Join(" -> ", info.TasksToExecute.Select(t => t.Name)));
+            string.Join(" -> ", tasks));
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)

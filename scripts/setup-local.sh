@@ -5,13 +5,15 @@
 #
 #   Docker engine   dockerd, host networking only (no bridge, no iptables)
 #   base image      debian:bookworm-slim, made locally with debootstrap (no pulls)
-#   registry        CNCF distribution registry on 127.0.0.1:5000, htpasswd auth
+#   registry        CNCF distribution registry on 127.0.0.1:5000, htpasswd auth,
+#                   state in ~/.local/share/tiktimer/registry (password file included)
 #   PostgreSQL 15   on 127.0.0.1:5432, role tiktimer with CREATEDB
 #   moto_server     expected on PATH (ships with the machine image) for the AWS tests
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-LOCAL="$ROOT/.local"
+# The registry is one per user and machine, shared by every clone: its
+# password, data and pid live outside the repository.
+STATE="$HOME/.local/share/tiktimer"
 SUDO=""
 if [[ "$(id -u)" -ne 0 ]]; then SUDO="sudo"; fi
 
@@ -71,7 +73,7 @@ start_postgres() {
 }
 
 start_registry() {
-  local dir="$LOCAL/registry"
+  local dir="$STATE/registry"
   mkdir -p "$dir/data"
   if [[ ! -s "$dir/password" ]]; then
     head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$dir/password"

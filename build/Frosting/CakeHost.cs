@@ -283,7 +283,9 @@ public sealed class CakeHost
     private static void WriteFailure(IAnsiConsole ansi, Exception exception, Verbosity verbosity)
     {
         var failure = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
-        WriteError(ansi, failure.Message);
+        WriteError(ansi, failure is OperationCanceledException
+            ? "Cancelled (Ctrl-C). The lines above say what was still running and how it was stopped."
+            : failure.Message);
         if (verbosity >= Verbosity.Diagnostic || IsProgrammingError(failure))
         {
             ansi.WriteLine(failure.ToString());

@@ -116,5 +116,9 @@ public sealed record DeliverySettings
     /// <summary>The environment file path shown in messages, relative to the repository.</summary>
     public string EnvironmentFile => $"deploy/{Environment}.json";
 
-    public string ResolvePath(string path) => Path.GetFullPath(path, RepositoryRoot);
+    /// <summary>A path from the settings: relative to the repository, or to the home directory with <c>~/</c>.</summary>
+    public string ResolvePath(string path) =>
+        path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), path[2..])
+            : Path.GetFullPath(path, RepositoryRoot);
 }

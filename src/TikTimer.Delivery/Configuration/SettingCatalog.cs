@@ -19,7 +19,7 @@ public static class SettingCatalog
         new("registry", SettingKind.Text, "Registry host for the local platform (ECR's is derived from account and region)", "127.0.0.1:5000"),
         new("registry-username", SettingKind.Text, "Local registry user", "tiktimer"),
         new("registry-password", SettingKind.Text, "Local registry password", IsSecret: true),
-        new("registry-password-file", SettingKind.Text, "File holding the local registry password (written by scripts/setup-local.sh)", ".local/registry/password"),
+        new("registry-password-file", SettingKind.Text, "File holding the local registry password (written by scripts/setup-local.sh)", "~/.local/share/tiktimer/registry/password"),
         new("create-repository", SettingKind.Boolean, "Create the ECR repository when it does not exist", "false"),
         new("tag-mutability", SettingKind.Text, "Tag mutability of a repository the suite creates: IMMUTABLE or MUTABLE", "IMMUTABLE"),
         new("image-tag", SettingKind.Text, "Tag to build and push (default: the full git commit SHA, marked when the tree is dirty)"),

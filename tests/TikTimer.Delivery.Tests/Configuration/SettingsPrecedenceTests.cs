@@ -142,3 +142,16 @@ public class SettingsPrecedenceTests
         Assert.That(_fixture.Resolve().Settings.MigrationCommand, Is.EqualTo(new[] { "alembic", "upgrade", "head" }));
     }
 }
+
+public class SettingsPathTests
+{
+    [Test]
+    public void A_path_starting_with_a_tilde_is_under_the_home_directory_and_others_under_the_repository()
+    {
+        var settings = SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string>(), _ => null, "/repo")).Settings;
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+        Assert.That(settings.ResolvePath("~/.local/share/x"), Is.EqualTo(Path.Combine(home, ".local/share/x")));
+        Assert.That(settings.ResolvePath("deploy/dev.json"), Is.EqualTo("/repo/deploy/dev.json"));
+    }
+}

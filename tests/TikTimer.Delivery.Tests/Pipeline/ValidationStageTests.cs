@@ -53,9 +53,10 @@ public class ValidationStageTests
     {
         var repositoryRoot = FindRepositoryRoot();
         DockerEngine.Require();
-        Prerequisite.Require(File.Exists(Path.Combine(repositoryRoot, ".local/registry/password")), "The local registry", "Run scripts/setup-local.sh.");
+        var settings = LocalSettings(repositoryRoot);
+        Prerequisite.Require(File.Exists(settings.ResolvePath(settings.RegistryPasswordFile!)), "The local registry", "Run scripts/setup-local.sh.");
         var log = new RecordingDeliveryLog();
-        using var services = new DeliveryServices(LocalSettings(repositoryRoot), log);
+        using var services = new DeliveryServices(settings, log);
 
         await ValidationStage.RunAsync(services, CancellationToken.None);
 
