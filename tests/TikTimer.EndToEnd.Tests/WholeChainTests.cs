@@ -34,10 +34,10 @@ public sealed class WholeChainTests
         repositoryRoot = RepositoryRoot.Find();
         const string setup = "Run scripts/setup-local.sh once per machine (see the README's quick start).";
         Prerequisite.Require(await DockerEngine.IsReachableAsync(), "The Docker engine", setup);
-        var passwordFile = LocalRegistry.PasswordFile(repositoryRoot);
+        var passwordFile = LocalRegistry.PasswordFile;
         Prerequisite.Require(
             File.Exists(passwordFile) && new FileInfo(passwordFile).Length > 0,
-            $"The local registry's password file {passwordFile}",
+            $"The local registry's password file {passwordFile} ({LocalRegistry.PasswordFileVariable} to use another)",
             setup + " It starts the registry on 127.0.0.1:5000 and writes the password there.");
         Prerequisite.Require(
             await ScratchDatabase.IsReachableAsync(),
@@ -48,7 +48,7 @@ public sealed class WholeChainTests
         registry = new LocalRegistry(registryPassword);
         await RemoveIsolatedDeploymentAsync(); // what an interrupted earlier run left behind
         database = await ScratchDatabase.CreateAsync();
-        build = new IsolatedBuild(repositoryRoot, database.Url);
+        build = new IsolatedBuild(repositoryRoot, database.Url, passwordFile);
     }
 
     [OneTimeTearDown]

@@ -5,7 +5,7 @@ namespace TikTimer.EndToEnd.Tests.Infrastructure;
 /// database, ports, service, repository and migration family. The database URL (a secret)
 /// reaches the child through its environment, never its arguments.
 /// </summary>
-internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl)
+internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl, string registryPasswordFile)
 {
     public const string Service = "e2e";
     public const string Repository = "tiktimer-e2e";
@@ -32,6 +32,8 @@ internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl)
             $"--services={Service}",
             $"--repository={Repository}",
             $"--migration-task-family={MigrationFamily}",
+            // The file the tests read, whatever deploy/local.json says; a path, not the secret.
+            $"--registry-password-file={registryPasswordFile}",
         ];
         var result = await ChildProcess.RunAsync(
             Path.Combine(RepositoryRoot, "build.sh"),

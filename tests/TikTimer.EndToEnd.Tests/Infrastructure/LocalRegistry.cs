@@ -35,7 +35,16 @@ internal sealed class LocalRegistry : IDisposable
         }
     }
 
-    public static string PasswordFile(string repositoryRoot) => Path.Combine(repositoryRoot, ".local", "registry", "password");
+    public const string PasswordFileVariable = "TIKTIMER_TEST_REGISTRY_PASSWORD_FILE";
+
+    /// <summary>
+    /// Where scripts/setup-local.sh writes the password (the suite's default
+    /// <c>registry-password-file</c>), or TIKTIMER_TEST_REGISTRY_PASSWORD_FILE.
+    /// </summary>
+    public static string PasswordFile =>
+        Environment.GetEnvironmentVariable(PasswordFileVariable) is { Length: > 0 } file
+            ? Path.GetFullPath(file)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "tiktimer", "registry", "password");
 
     /// <summary>The Docker-Content-Digest of <paramref name="reference"/> (a tag or digest), or null when absent.</summary>
     public async Task<string?> ManifestDigestAsync(string repository, string reference)

@@ -30,7 +30,7 @@ public class AwsPlatformTests
     [Test]
     public void The_client_options_carry_region_profile_endpoints_and_attempts()
     {
-        var options = AwsPlatform.ClientOptionsFrom(Settings() with { EcsEndpoint = new Uri("http://127.0.0.1:5005") });
+        var options = AwsPlatform.ClientOptionsFrom(Settings() with { EcsEndpoint = new Uri("http://127.0.0.1:5005"), AwsMaxAttempts = 5 });
 
         Assert.That(options.Region, Is.EqualTo("eu-west-1"));
         Assert.That(options.Profile, Is.EqualTo("dev"));
