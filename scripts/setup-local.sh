@@ -101,11 +101,18 @@ YAML
     log "local registry is running (pid $(cat "$dir/pid"))"
     return
   fi
+  if curl -s -o /dev/null http://127.0.0.1:5000/v2/; then
+    echo "something else already listens on 127.0.0.1:5000 (a registry started from another place?); stop it, then re-run this script" >&2
+    exit 1
+  fi
   log "starting the local registry on 127.0.0.1:5000"
   nohup /usr/bin/docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
   echo $! > "$dir/pid"
   for _ in $(seq 1 30); do
-    curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:5000/v2/ | grep -q 401 && return
+    if curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:5000/v2/ | grep -q 401; then
+      kill -0 "$(cat "$dir/pid")" 2>/dev/null && return
+      break
+    fi
     sleep 0.5
   done
   echo "the registry did not start; see $dir/registry.log" >&2

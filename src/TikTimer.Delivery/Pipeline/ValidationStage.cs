@@ -104,7 +104,7 @@ public static class ValidationStage
     {
         var settings = services.Settings;
         var solution = Path.Combine(settings.RepositoryRoot, "TikTimer.sln");
-        var spec = new ProcessSpec("dotnet", ["test", solution, "--filter", UnitTestFilter, "--nologo", "-v", "quiet"])
+        var spec = new ProcessSpec("dotnet", ["test", solution, "--filter", UnitTestFilter, "--nologo", "--logger", "console;verbosity=normal"])
         {
             WorkingDirectory = settings.RepositoryRoot,
             OnOutputLine = services.Log.Verbose,
@@ -118,7 +118,13 @@ public static class ValidationStage
             return null;
         }
 
-        var failures = result.OutputLines.Where(l => l.Contains("Failed ", StringComparison.Ordinal) || l.Contains("error", StringComparison.OrdinalIgnoreCase)).TakeLast(15);
+        // The failed tests' names (and build errors) are what tells the user where to look.
+        var failures = result.OutputLines.Concat(result.ErrorLines)
+            .Where(l => l.TrimStart().StartsWith("Failed ", StringComparison.Ordinal) || l.Contains(": error ", StringComparison.Ordinal) || l.StartsWith("Failed!", StringComparison.Ordinal))
+            .Select(l => l.Trim())
+            .Distinct()
+            .TakeLast(15)
+            .DefaultIfEmpty(result.OutputLines.LastOrDefault(l => l.Trim().Length > 0) ?? "(no output)");
         return $"'dotnet test --filter \"{UnitTestFilter}\"' exited with {result.ExitCode}:{Environment.NewLine}    "
             + string.Join(Environment.NewLine + "    ", failures)
             + $"{Environment.NewLine}    Fix the tests, or pass --skip-tests to validate without them.";
