@@ -23,7 +23,24 @@ public static class ValidationStage
         }
         else
         {
-            yield return new DelegateCheck("AWS credentials resolve and STS GetCallerIdentity answers", ct => AwsIdentityAsync(services, ct));
+            var identityKnown = false;
+            yield return new DelegateCheck("AWS credentials resolve and STS GetCallerIdentity answers", async ct =>
+            {
+                var problem = await AwsIdentityAsync(services, ct).ConfigureAwait(false);
+                identityKnown = problem is null;
+                return problem;
+            });
+
+            // The validator runs each check before asking for the next, so the
+            // resource checks are only listed when they can say something
+            // other than the credentials problem already reported.
+            if (identityKnown)
+            {
+                foreach (var check in AwsPreflight.Checks(services))
+                {
+                    yield return check;
+                }
+            }
         }
 
         if (!settings.SkipTests)
