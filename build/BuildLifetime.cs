@@ -22,6 +22,13 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             settings.Environment,
             settings.Platform.ToString().ToLowerInvariant(),
             string.Join(" -> ", tasks));
+
+        // Process arguments are readable by every user of the machine (ps, /proc).
+        foreach (var secret in context.Resolved.SecretsFromCommandLine())
+        {
+            context.Delivery.Warning(
+                $"--{secret.Key} was given on the command line, where other processes can read it; prefer {string.Join(" or ", secret.EnvironmentVariables)}.");
+        }
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)

@@ -32,4 +32,20 @@ public class ChainTests
         Assert.That(output.ToString(), Does.Contain("migration-timeout").And.Contain("'ten'"));
         Assert.That(output.ToString(), Does.Not.Contain("Configuration of"));
     }
+
+    [Test]
+    public void A_secret_given_on_the_command_line_draws_a_warning_and_is_never_printed()
+    {
+        using var output = new StringWriter();
+        var exitCode = new CakeHost()
+            .UseContext<BuildContext>()
+            .UseLifetime<BuildLifetime>()
+            .AddAssembly(typeof(ValidateTask).Assembly)
+            .UseOutput(output)
+            .Run(["--target=PushToEcr", "--exclusive", "--database-url=postgres://app:Sup3r-s3cret@db:5432/app", "--print-settings"]);
+
+        Assert.That(exitCode, Is.EqualTo(1), "PushToEcr alone has no image to push");
+        Assert.That(output.ToString(), Does.Contain("--database-url was given on the command line"));
+        Assert.That(output.ToString(), Does.Not.Contain("Sup3r-s3cret"));
+    }
 }

@@ -3,6 +3,14 @@ namespace TikTimer.Delivery.Configuration;
 /// <summary>The settings, and for each key the value's text and where it came from.</summary>
 public sealed record ResolvedSettings(DeliverySettings Settings, IReadOnlyList<RawSetting> Provenance)
 {
+    /// <summary>Secret settings whose value came from a command-line argument.</summary>
+    public IEnumerable<SettingDefinition> SecretsFromCommandLine() =>
+        Provenance
+            .Where(p => p.Source.StartsWith("--", StringComparison.Ordinal))
+            .Select(p => SettingCatalog.Find(p.Key))
+            .OfType<SettingDefinition>()
+            .Where(d => d.IsSecret);
+
     /// <summary>One line per setting, secrets masked, for --print-settings.</summary>
     public IEnumerable<string> Describe()
     {
