@@ -32,6 +32,17 @@ install_packages() {
   fi
 }
 
+# On a machine booted with systemd, installing docker-registry also starts the
+# package's own registry (no auth, all interfaces, port 5000), and start_registry
+# would then refuse the port. Ours replaces it.
+stop_packaged_registry() {
+  [[ -d /run/systemd/system ]] || return 0
+  if systemctl is-active --quiet docker-registry 2>/dev/null || systemctl is-enabled --quiet docker-registry 2>/dev/null; then
+    log "disabling the docker-registry package's own service (it holds port 5000)"
+    $SUDO systemctl disable --now docker-registry >/dev/null 2>&1 || true
+  fi
+}
+
 start_docker() {
   if docker info >/dev/null 2>&1; then log "Docker engine is running"; return; fi
   # A daemon that was killed leaves its pid file behind and the next one refuses to start.
@@ -45,11 +56,26 @@ start_docker() {
   exit 1
 }
 
+# The machine's own Debian mirror (apt may only reach that one), from the
+# one-line sources.list format or Debian 12's deb822 *.sources files; the
+# default when none is found. $1 is apt's directory (tests pass another).
+# Never fails: under set -e -o pipefail a grep that finds nothing (or a
+# missing /etc/apt/sources.list, as on Debian 12 images) would end the script.
+debian_mirror() {
+  local apt="${1:-/etc/apt}" files=() mirror=""
+  [[ -f "$apt/sources.list" ]] && files+=("$apt/sources.list")
+  [[ -d "$apt/sources.list.d" ]] && files+=("$apt/sources.list.d")
+  if ((${#files[@]})); then
+    mirror="$( { grep -rhoE 'https?://[^ ]+/debian/?([ ]|$)' "${files[@]}" 2>/dev/null || true; } \
+      | tr -d ' ' | grep -v security | head -1 || true)"
+  fi
+  echo "${mirror:-http://deb.debian.org/debian}"
+}
+
 make_base_image() {
   if docker image inspect debian:bookworm-slim >/dev/null 2>&1; then log "base image debian:bookworm-slim present"; return; fi
   local mirror rootfs
-  mirror="$(grep -rhoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | grep -v security | head -1)"
-  mirror="${mirror:-http://deb.debian.org/debian}"
+  mirror="$(debian_mirror)"
   rootfs="$(mktemp -d)"
   log "building debian:bookworm-slim from $mirror (no registry pulls here)"
   $SUDO debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >/dev/null
@@ -126,10 +152,14 @@ check_moto() {
   fi
 }
 
-install_packages
-start_docker
-make_base_image
-start_postgres
-start_registry
-check_moto
-log "ready"
+# Sourced (tests), only the functions are defined.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  install_packages
+  stop_packaged_registry
+  start_docker
+  make_base_image
+  start_postgres
+  start_registry
+  check_moto
+  log "ready"
+fi
