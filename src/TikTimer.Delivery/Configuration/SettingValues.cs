@@ -34,7 +34,7 @@ internal sealed class SettingValues(
         return false;
     }
 
-    public TimeSpan? Duration(string key)
+    public TimeSpan? Duration(string key, (TimeSpan Min, TimeSpan Max) range)
     {
         var raw = Raw(key);
         if (raw is null)
@@ -46,6 +46,12 @@ internal sealed class SettingValues(
         if (value is null || value <= TimeSpan.Zero)
         {
             Problem(key, raw, "is not a positive duration; use e.g. 90s, 10m, 1h30m or 00:10:00");
+            return null;
+        }
+
+        if (value < range.Min || value > range.Max)
+        {
+            Problem(key, raw, $"is outside the range this step supports, {Waiting.DurationText.Format(range.Min)} to {Waiting.DurationText.Format(range.Max)}");
             return null;
         }
 

@@ -49,9 +49,10 @@ internal static class SettingsBinder
             LaunchType = (values.Text("launch-type") ?? "FARGATE").ToUpperInvariant(),
             CapacityProvider = values.Text("capacity-provider"),
             PlatformVersion = values.Text("platform-version") ?? "LATEST",
-            MigrationTimeout = values.Duration("migration-timeout") ?? TimeSpan.FromMinutes(10),
-            DeployTimeout = values.Duration("deploy-timeout") ?? TimeSpan.FromMinutes(15),
-            SmokeTimeout = values.Duration("smoke-timeout") ?? TimeSpan.FromMinutes(2),
+            // The stages' own limits, checked here so a bad value fails before anything is built.
+            MigrationTimeout = values.Duration("migration-timeout", Migrations.MigrationOptions.TimeoutRange) ?? TimeSpan.FromMinutes(10),
+            DeployTimeout = values.Duration("deploy-timeout", Rollout.RolloutOptions.TimeoutRange) ?? TimeSpan.FromMinutes(15),
+            SmokeTimeout = values.Duration("smoke-timeout", SmokeOptions.TimeoutRange) ?? TimeSpan.FromMinutes(2),
             SmokeBaseUrl = values.Url("smoke-base-url"),
             SmokeChecks = SmokeChecks(values),
             Rollback = values.Raw("rollback") is null || values.Boolean("rollback"),

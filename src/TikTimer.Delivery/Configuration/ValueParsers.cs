@@ -34,8 +34,10 @@ public static partial class ValueParsers
             return null;
         }
 
-        static int Part(Group group) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
-        return new TimeSpan(Part(match.Groups["h"]), Part(match.Groups["m"]), Part(match.Groups["s"]));
+        // Too many digits for a TimeSpan is a (far too) long duration, not a crash.
+        static double Part(Group group) => group.Success ? double.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
+        var total = (Part(match.Groups["h"]) * 3600) + (Part(match.Groups["m"]) * 60) + Part(match.Groups["s"]);
+        return total < TimeSpan.MaxValue.TotalSeconds / 2 ? TimeSpan.FromSeconds(total) : TimeSpan.MaxValue;
     }
 
     /// <summary>Comma-separated items; an empty item (e.g. 'a, ,b') is an error, not silently dropped.</summary>

@@ -11,6 +11,9 @@ public sealed record MigrationOptions
     /// <summary>How long the task may take from start to STOPPED. Default 10 min (as ecspresso); range 1 s to 24 h.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The shortest and longest <see cref="Timeout"/> (settings check it before anything runs).</summary>
+    public static (TimeSpan Min, TimeSpan Max) TimeoutRange { get; } = (TimeSpan.FromSeconds(1), TimeSpan.FromHours(24));
+
     /// <summary>How often DescribeAsync is called; see <see cref="AdaptivePollingSchedule"/>.</summary>
     public AdaptivePollingSchedule Polling { get; init; } = AdaptivePollingSchedule.Default;
 
@@ -40,7 +43,7 @@ public sealed record MigrationOptions
 
     public void Validate()
     {
-        InRange(Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24), nameof(Timeout));
+        InRange(Timeout, TimeoutRange.Min, TimeoutRange.Max, nameof(Timeout));
         InRange(LogPollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), nameof(LogPollInterval));
         InRange(LogGracePeriod, TimeSpan.Zero, TimeSpan.FromMinutes(5), nameof(LogGracePeriod));
         InRange(ProgressInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), nameof(ProgressInterval));

@@ -8,6 +8,9 @@ public sealed record RolloutOptions
     /// <summary>How long each service may take to become stable. Default 15 min; range 10 s to 6 h.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The shortest and longest <see cref="Timeout"/> and <see cref="RollbackTimeout"/> (settings check it before anything runs).</summary>
+    public static (TimeSpan Min, TimeSpan Max) TimeoutRange { get; } = (TimeSpan.FromSeconds(10), TimeSpan.FromHours(6));
+
     /// <summary>Roll every updated service back to its previous revision when any rollout fails or times out. Default true.</summary>
     public bool Rollback { get; init; } = true;
 
@@ -34,7 +37,7 @@ public sealed record RolloutOptions
 
     private static void InRange(TimeSpan value, string name)
     {
-        if (value < TimeSpan.FromSeconds(10) || value > TimeSpan.FromHours(6))
+        if (value < TimeoutRange.Min || value > TimeoutRange.Max)
         {
             throw new ArgumentOutOfRangeException(name, value, $"Rollout {name} must be between 10 seconds and 6 hours.");
         }

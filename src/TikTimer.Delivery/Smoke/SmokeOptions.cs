@@ -9,6 +9,9 @@ public sealed record SmokeOptions
     /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The shortest and longest <see cref="Timeout"/> (settings check it before anything runs).</summary>
+    public static (TimeSpan Min, TimeSpan Max) TimeoutRange { get; } = (TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
+
     /// <summary>Wait after the first failed attempt. Default 1 s; doubled each time up to <see cref="MaxDelay"/>.</summary>
     public TimeSpan InitialDelay { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -25,7 +28,7 @@ public sealed record SmokeOptions
 
     public void Validate()
     {
-        InRange(Timeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), nameof(Timeout));
+        InRange(Timeout, TimeoutRange.Min, TimeoutRange.Max, nameof(Timeout));
         InRange(InitialDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5), nameof(InitialDelay));
         InRange(MaxDelay, InitialDelay, TimeSpan.FromMinutes(5), nameof(MaxDelay));
         InRange(RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), nameof(RequestTimeout));

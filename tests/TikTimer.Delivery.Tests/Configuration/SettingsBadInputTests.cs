@@ -56,6 +56,28 @@ public class SettingsBadInputTests
         Assert.That(error.Message, Does.Contain("migration-timeout").And.Contain("'ten'").And.Contain("--migration-timeout").And.Contain("10m"));
     }
 
+    [TestCase("migration-timeout", "25h", "1 s to 24h00m")]
+    [TestCase("deploy-timeout", "5s", "10 s to 6h00m")]
+    [TestCase("smoke-timeout", "2h", "100 ms to 1h00m")]
+    public void A_timeout_outside_what_its_step_supports_is_rejected_before_anything_runs(string key, string value, string range)
+    {
+        _fixture.Arguments[key] = value;
+
+        var error = _fixture.ResolveFails();
+
+        Assert.That(error.Message, Does.Contain($"'{value}' (from --{key})").And.Contain(range));
+    }
+
+    [Test]
+    public void A_timeout_with_more_digits_than_a_duration_holds_is_rejected_not_a_crash()
+    {
+        _fixture.Arguments["migration-timeout"] = "99999999999999999999h";
+
+        var error = _fixture.ResolveFails();
+
+        Assert.That(error.Message, Does.Contain("migration-timeout").And.Contain("1 s to 24h00m"));
+    }
+
     [Test]
     public void An_environment_file_with_a_syntax_error_names_the_file_and_line()
     {
