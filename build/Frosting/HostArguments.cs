@@ -83,7 +83,8 @@ public sealed class HostArguments
                 key = body;
                 var canonicalFlag = Aliases.GetValueOrDefault(key, key);
                 var next = i + 1 < args.Count ? args[i + 1] : null;
-                if (Flags.Contains(canonicalFlag) || next is null || next.StartsWith("--", StringComparison.Ordinal))
+                // A following switch, long or short (-e, -t), is never this one's value.
+                if (Flags.Contains(canonicalFlag) || next is null || (next.StartsWith('-') && next.Length > 1))
                 {
                     value = "true";
                 }
