@@ -1,7 +1,9 @@
+using System.Runtime.InteropServices;
 using Cake.Core;
 using Cake.Frosting;
 using TikTimer.Delivery.Configuration;
 using TikTimer.Delivery.Pipeline;
+using TikTimer.Delivery.Reporting;
 
 namespace TikTimer.Build;
 
@@ -9,9 +11,10 @@ namespace TikTimer.Build;
 /// The run's context: settings resolved once (a bad configuration fails here,
 /// before any task runs), the log, the clock and Ctrl-C.
 /// </summary>
-public sealed class BuildContext : FrostingContext, IDisposable
+public sealed class BuildContext : FrostingContext, IOutputRedactor, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
+    private readonly PosixSignalRegistration _terminate;
 
     public BuildContext(ICakeContext context)
         : base(context)
@@ -24,16 +27,16 @@ public sealed class BuildContext : FrostingContext, IDisposable
             Environment.GetEnvironmentVariable,
             RepositoryRoot.Find(context.Environment.WorkingDirectory.FullPath)));
         Delivery = new CakeDeliveryLog(context.Log, CiReporter.MaskSecret);
-        foreach (var secret in new[] { Settings.RegistryPassword, Settings.DatabaseUrl })
+        foreach (var secret in SecretParts.Of(Settings.RegistryPassword).Concat(SecretParts.OfUrl(Settings.DatabaseUrl)))
         {
-            if (secret is not null)
-            {
-                Delivery.RegisterSecret(secret);
-            }
+            Delivery.RegisterSecret(secret);
         }
 
         Services = new DeliveryServices(Settings, Delivery, Clock);
         Console.CancelKeyPress += OnCancelKeyPress;
+
+        // CI runners and `docker stop` send SIGTERM, not SIGINT: same clean stop.
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => signal.Cancel = TryCancel());
     }
 
     /// <summary>The real parts (docker, AWS clients, processes) built from the settings.</summary>
@@ -53,20 +56,31 @@ public sealed class BuildContext : FrostingContext, IDisposable
     /// <summary>Cancelled on Ctrl-C: waits stop and say what is still running.</summary>
     public CancellationToken Cancellation => _cancellation.Token;
 
+    public string Redact(string text) => Delivery.Redact(text);
+
     public void Dispose()
     {
         Console.CancelKeyPress -= OnCancelKeyPress;
+        _terminate.Dispose();
         Services.Dispose();
         _cancellation.Dispose();
     }
 
     private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
     {
-        // The first Ctrl-C lets the running stage clean up; a second one ends the process.
-        if (!_cancellation.IsCancellationRequested)
+        e.Cancel = TryCancel();
+    }
+
+    // The first signal lets the running stage clean up (stop its task, say what
+    // still runs); a second one ends the process as usual.
+    private bool TryCancel()
+    {
+        if (_cancellation.IsCancellationRequested)
         {
-            e.Cancel = true;
-            _cancellation.Cancel();
+            return false;
         }
+
+        _cancellation.Cancel();
+        return true;
     }
 }

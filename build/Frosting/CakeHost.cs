@@ -196,12 +196,12 @@ public sealed class CakeHost
         catch (CakeReportException ex)
         {
             printer.Write(ex.Report);
-            WriteFailure(ansi, ex.InnerException ?? ex, arguments.Verbosity);
+            WriteFailure(ansi, ex.InnerException ?? ex, arguments.Verbosity, buildContext as IOutputRedactor);
             return 1;
         }
         catch (Exception ex)
         {
-            WriteFailure(ansi, ex, arguments.Verbosity);
+            WriteFailure(ansi, ex, arguments.Verbosity, buildContext as IOutputRedactor);
             return 1;
         }
     }
@@ -280,15 +280,16 @@ public sealed class CakeHost
             cakeServices);
     }
 
-    private static void WriteFailure(IAnsiConsole ansi, Exception exception, Verbosity verbosity)
+    private static void WriteFailure(IAnsiConsole ansi, Exception exception, Verbosity verbosity, IOutputRedactor? redactor)
     {
+        var redact = redactor is null ? (Func<string, string>)(text => text) : redactor.Redact;
         var failure = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
         WriteError(ansi, failure is OperationCanceledException
-            ? "Cancelled (Ctrl-C). The lines above say what was still running and how it was stopped."
-            : failure.Message);
+            ? "Cancelled (Ctrl-C or SIGTERM). The lines above say what was still running and how it was stopped."
+            : redact(failure.Message));
         if (verbosity >= Verbosity.Diagnostic || IsProgrammingError(failure))
         {
-            ansi.WriteLine(failure.ToString());
+            ansi.WriteLine(redact(failure.ToString()));
         }
     }
 

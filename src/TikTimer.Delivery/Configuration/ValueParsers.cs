@@ -13,7 +13,7 @@ public static partial class ValueParsers
         _ => null,
     };
 
-    /// <summary>Accepts 90s, 10m, 1h, 1h30m, a number of seconds, or hh:mm:ss.</summary>
+    /// <summary>Accepts 90s, 10m, 1h, 1h30m, a number of seconds, or hh:mm:ss (not the ambiguous mm:ss).</summary>
     public static TimeSpan? Duration(string text)
     {
         var trimmed = text.Trim();
@@ -22,8 +22,9 @@ public static partial class ValueParsers
             return TimeSpan.FromSeconds(seconds);
         }
 
-        if (trimmed.Contains(':', StringComparison.Ordinal) &&
-            TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out var span))
+        // Only hh:mm:ss: "10:00" reads as ten minutes to some and ten hours to TimeSpan.
+        if (trimmed.Count(c => c == ':') == 2 &&
+            TimeSpan.TryParseExact(trimmed, @"h\:mm\:ss", CultureInfo.InvariantCulture, out var span))
         {
             return span;
         }

@@ -1,3 +1,4 @@
+using TikTimer.Delivery.Configuration;
 namespace TikTimer.Delivery.Tests.Configuration;
 
 public class SettingsBadInputTests
@@ -142,4 +143,21 @@ public class SettingsBadInputTests
 
         Assert.That(error.Message, Does.Contain("image").And.Contain("@sha256:"));
     }
+}
+
+public class DurationParsingTests
+{
+    [TestCase("90s", 90)]
+    [TestCase("10m", 600)]
+    [TestCase("1h30m", 5400)]
+    [TestCase("45", 45)]
+    [TestCase("00:10:00", 600)]
+    public void Durations_in_the_documented_forms_are_read(string text, int seconds) =>
+        Assert.That(ValueParsers.Duration(text), Is.EqualTo(TimeSpan.FromSeconds(seconds)));
+
+    [TestCase("10:00")]
+    [TestCase("ten")]
+    [TestCase("10 minutes")]
+    public void Ambiguous_or_unknown_durations_are_refused(string text) =>
+        Assert.That(ValueParsers.Duration(text), Is.Null);
 }
