@@ -12,9 +12,10 @@ cd "$ROOT"
 
 needs_build() {
   [[ ! -f "$HOST" ]] && return 0
-  # Any source, project or props file newer than the built host means a rebuild.
+  # Any source, project or props file newer than the built host means a rebuild;
+  # directories count too, since deleting a file only changes its directory.
   [[ -n "$(find build src/TikTimer.Delivery Directory.Build.props Directory.Packages.props Cake.Engine.props global.json \
-      \( -name bin -o -name obj \) -prune -o -type f -newer "$HOST" -print -quit 2>/dev/null)" ]]
+      \( -name bin -o -name obj \) -prune -o -newer "$HOST" -print -quit 2>/dev/null)" ]]
 }
 
 if needs_build; then

@@ -23,6 +23,11 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             settings.Platform.ToString().ToLowerInvariant(),
             string.Join(" -> ", tasks));
 
+        if (settings.Image is not null && tasks.Contains("PushToEcr"))
+        {
+            context.Delivery.Warning($"--image={settings.Image} is not used: this run pushes its own image. Add --exclusive to run one later step on it.");
+        }
+
         // Process arguments are readable by every user of the machine (ps, /proc).
         foreach (var secret in context.Resolved.SecretsFromCommandLine())
         {

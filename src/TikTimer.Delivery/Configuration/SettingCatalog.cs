@@ -53,7 +53,7 @@ public static class SettingCatalog
         new("skip-tests", SettingKind.Boolean, "Validate without running the unit tests", "false"),
         new("print-settings", SettingKind.Boolean, "Validate prints every resolved setting and where it came from", "false"),
 
-        new("database-url", SettingKind.Text, "Database the local platform migrates and serves (postgres://...)", "postgres://tiktimer:tiktimer-local@127.0.0.1:5432/tiktimer", IsSecret: true, ExtraEnvironmentVariables: ["DATABASE_URL"]),
+        new("database-url", SettingKind.Text, "Database the local platform migrates and serves (postgres://...)", "postgres://tiktimer:tiktimer-local@127.0.0.1:5432/tiktimer", IsSecret: true),
         new("local-ports", SettingKind.List, "Ports the local service alternates between on 127.0.0.1 (blue/green)", "18080,18081"),
 
         new("terraform-outputs", SettingKind.Text, "JSON file written by 'terraform output -json'"),
