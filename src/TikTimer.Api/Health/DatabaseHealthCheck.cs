@@ -32,7 +32,9 @@ public sealed class DatabaseHealthCheck
         {
             try
             {
-                return await AnswersAsync(linked.Token);
+                // The driver does not honour cancellation in every phase of a connect;
+                // WaitAsync makes the timeout hold whatever the driver is doing.
+                return await AnswersAsync(linked.Token).WaitAsync(linked.Token);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
