@@ -12,9 +12,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         var settings = context.Settings;
 
         // Cake lists the dependencies even when --exclusive skips them.
-        var exclusive = context.Arguments.GetArguments("exclusive").LastOrDefault() is { } value
-            && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
-        var tasks = exclusive
+        var tasks = HostArguments.IsOn(context.Arguments.GetArguments("exclusive").LastOrDefault())
             ? [info.TargetTask.Name]
             : info.TasksToExecute.Select(t => t.Name);
         context.Information(

@@ -134,11 +134,11 @@ public sealed class HostArguments
     private static string Unquote(string value) =>
         value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
 
-    private bool IsSet(string key)
-    {
-        var value = Last(key);
-        return value is not null && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>A flag's value means "on" unless it is absent or <c>false</c>.</summary>
+    public static bool IsOn(string? value) =>
+        value is not null && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
+
+    private bool IsSet(string key) => IsOn(Last(key));
 
     private string? Last(string key) => Values[key].LastOrDefault();
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using TikTimer.Delivery.Processes;
 
 namespace TikTimer.Delivery.Configuration;
 
@@ -36,7 +36,7 @@ internal static class TerraformOutputSource
         {
             json = runTerraformOutput(directory);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
+        catch (DeliveryException ex)
         {
             problems.Add(new("terraform-dir", $"'terraform output -json' failed in '{directory}': {ex.Message}. Run 'terraform init' there, or give the JSON as a file with --terraform-outputs."));
             return [];
@@ -47,30 +47,17 @@ internal static class TerraformOutputSource
 
     public static string RunTerraformOutput(string directory)
     {
-        var start = new ProcessStartInfo("terraform")
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var spec = new ProcessSpec("terraform", ["output", "-json"]) { WorkingDirectory = directory, Step = "Settings" };
+        try
         {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("output");
-        start.ArgumentList.Add("-json");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("terraform could not be started");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("terraform did not answer within 1 minute");
+            // Settings are resolved in the host's synchronous constructor, before any task.
+            return new ProcessRunner().RunAsync(spec, timeout.Token).GetAwaiter().GetResult().Output;
         }
-
-        if (process.ExitCode != 0)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            throw new InvalidOperationException($"exit code {process.ExitCode}: {stderr.Result.Trim()}");
+            throw new DeliveryException("terraform did not answer within 1 minute");
         }
-
-        return stdout.Result;
     }
 
     private static List<RawSetting> Parse(string json, string description, string key, ICollection<SettingsProblem> problems)
