@@ -14,6 +14,9 @@ public sealed class PipelineState
 
     public ImagePushResult? Push { get; set; }
 
+    /// <summary>This commit's image, found in the registry by BuildImage: nothing is built or pushed.</summary>
+    public ImagePushResult? Reused { get; set; }
+
     public string? LocalImageId => Build?.ImageId;
 
     /// <summary>repository@sha256:..., the only form later stages deploy or migrate.</summary>

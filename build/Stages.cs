@@ -17,12 +17,25 @@ internal static class Stages
 
     public static async Task BuildImageAsync(BuildContext context)
     {
+        context.State.Reused = await ImageStage.FindReusableAsync(context.Services, context.Cancellation);
+        if (context.State.Reused is not null)
+        {
+            return;
+        }
+
         context.State.Build = await ImageStage.BuildAsync(context.Services, context.Cancellation);
         context.Delivery.Information($"Built {context.State.Build.LocalReference} (image id {context.State.Build.ImageId}).");
     }
 
     public static async Task PushToEcrAsync(BuildContext context)
     {
+        if (context.State.Reused is { } reused)
+        {
+            context.State.Push = await ImageStage.AdoptAsync(context.Services, reused, context.Cancellation);
+            context.Delivery.Information($"Image: {context.State.Push.DigestReference}");
+            return;
+        }
+
         var build = context.State.Build ?? throw new DeliveryException(
             "PushToEcr: no image was built in this run. Run it with BuildImage (drop --exclusive).");
         context.State.Push = await ImageStage.PushAsync(context.Services, ImagePushOptions.From(build), context.Cancellation);
