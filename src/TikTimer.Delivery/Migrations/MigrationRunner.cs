@@ -84,6 +84,12 @@ public sealed class MigrationRunner
         }
         catch (OperationCanceledException) when (scope.TimedOut)
         {
+            if (await FinalStateAsync(task).ConfigureAwait(false) is { } finished)
+            {
+                _log.Warning($"Migration task {task.DisplayName} finished as its timeout ({DurationText.Format(_options.Timeout)}) fired; judging its final state.");
+                return finished;
+            }
+
             _log.Error($"Migration task {task.DisplayName} did not finish within {DurationText.Format(_options.Timeout)}; stopping it.");
             await StopAsync(task, $"TikTimer delivery: migration timed out after {DurationText.Format(_options.Timeout)}").ConfigureAwait(false);
             await ReadLastLogsAsync(logs, CancellationToken.None).ConfigureAwait(false);
@@ -99,6 +105,24 @@ public sealed class MigrationRunner
         {
             _log.Error($"Lost track of migration task {task.DisplayName} ({task.Id}); it may still be running. Check or stop it with: {task.StopHint}");
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A task that stopped between the last poll and the timeout has a result; calling it
+    /// "timed out" would hide a migrated (or failed) database. Null when it still runs.
+    /// </summary>
+    private async Task<OneOffTaskState?> FinalStateAsync(OneOffTaskHandle task)
+    {
+        using var bounded = new CancellationTokenSource(_options.StopTimeout, _time);
+        try
+        {
+            var state = await _platform.DescribeAsync(task, bounded.Token).ConfigureAwait(false);
+            return state.Status == OneOffTaskStatus.Stopped ? state : null;
+        }
+        catch (Exception error) when (error is DeliveryException or OperationCanceledException)
+        {
+            return null;
         }
     }
 

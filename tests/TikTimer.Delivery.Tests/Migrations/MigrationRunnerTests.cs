@@ -90,6 +90,28 @@ public class MigrationRunnerTests
     }
 
     [Test]
+    public async Task A_migration_that_exits_zero_just_as_the_timeout_fires_is_judged_by_its_final_state()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(TimeSpan.FromMinutes(2), FakeOneOffTaskPlatform.Exited(0));
+
+        var result = await _clock.DriveAsync(Run(new MigrationOptions { Timeout = TimeSpan.FromMinutes(2) }));
+
+        Assert.That(result.FinalState.ExitCode, Is.EqualTo(0));
+        Assert.That(_platform.StopReasons, Is.Empty, "a finished migration is not asked to stop");
+        Assert.That(_log.Text, Does.Contain("finished as its timeout"));
+    }
+
+    [Test]
+    public void A_migration_that_exits_non_zero_just_as_the_timeout_fires_fails_with_its_exit_code_not_a_timeout()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(TimeSpan.FromMinutes(2), FakeOneOffTaskPlatform.Exited(4));
+
+        var error = Assert.ThrowsAsync<MigrationFailedException>(() => _clock.DriveAsync(Run(new MigrationOptions { Timeout = TimeSpan.FromMinutes(2) })));
+
+        Assert.That(error!.Verdict.ExitCode, Is.EqualTo(4));
+    }
+
+    [Test]
     public async Task Cancelling_stops_the_task_says_how_to_check_it_and_lets_the_cancellation_pass()
     {
         _platform.At(S(1), FakeOneOffTaskPlatform.Running);
