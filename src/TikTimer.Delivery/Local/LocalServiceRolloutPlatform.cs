@@ -33,9 +33,12 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
     private readonly LocalHealthProbe _probe;
     private readonly LocalServiceLocator _locator;
     private readonly TimeProvider _time;
+    private readonly LocalImagePuller? _images;
 
-    public LocalServiceRolloutPlatform(DockerCli docker, IDeliveryLog log, HttpClient http, LocalServiceOptions? options = null, TimeProvider? timeProvider = null)
+    /// <param name="images">Pulls an image the engine lacks with the registry's credentials; null leaves it to docker run.</param>
+    public LocalServiceRolloutPlatform(DockerCli docker, IDeliveryLog log, HttpClient http, LocalServiceOptions? options = null, TimeProvider? timeProvider = null, LocalImagePuller? images = null)
     {
+        _images = images;
         ArgumentNullException.ThrowIfNull(docker);
         ArgumentNullException.ThrowIfNull(http);
         _log = log ?? throw new ArgumentNullException(nameof(log));
@@ -54,6 +57,12 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
     public async Task<RolloutHandle> StartRolloutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_images is not null)
+        {
+            // Before anything is removed or stopped: an image that cannot be had changes nothing.
+            await _images.EnsureAsync(request.Image, Step, cancellationToken).ConfigureAwait(false);
+        }
+
         var containers = await LocalServiceContainer.ListAsync(_docker, request.Service, cancellationToken).ConfigureAwait(false);
         var serving = await _locator.ChooseServingAsync(containers, cancellationToken).ConfigureAwait(false);
         foreach (var leftover in containers.Where(c => c != serving))

@@ -44,7 +44,7 @@ public static class DeployStage
         var settings = services.Settings;
         IServiceRolloutPlatform platform = settings.IsAws
             ? services.Aws.ServiceRollouts()
-            : new LocalServiceRolloutPlatform(services.Docker, services.Log, http, LocalOptions(settings), services.Clock);
+            : new LocalServiceRolloutPlatform(services.Docker, services.Log, http, LocalOptions(settings), services.Clock, LocalRegistryAccess.Puller(services, "Deploy"));
         var options = new RolloutOptions { Timeout = settings.DeployTimeout, Rollback = settings.Rollback };
         return new DeployRunner(platform, services.Log, options, services.Clock);
     }

@@ -21,7 +21,7 @@ public static class MigrationStage
         };
         IOneOffTaskPlatform platform = settings.IsAws
             ? services.Aws.OneOffTasks()
-            : new LocalOneOffTaskPlatform(services.Docker, services.Log, new LocalOneOffTaskOptions { DatabaseUrl = settings.DatabaseUrl });
+            : new LocalOneOffTaskPlatform(services.Docker, services.Log, new LocalOneOffTaskOptions { DatabaseUrl = settings.DatabaseUrl }, LocalRegistryAccess.Puller(services, "MigrateViaEcs"));
 
         // On aws the task definition's own command runs unless one is configured;
         // the local image has no task definition, so its migration verb is the default.
