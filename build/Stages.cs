@@ -76,6 +76,7 @@ internal static class Stages
         try
         {
             await SmokeStage.RunAsync(context.Services, url, context.Cancellation);
+            await DeployStage.ConfirmSmokeTestedAsync(context.Services, url, context.Cancellation);
         }
         catch (SmokeTestFailedException) when (context.Settings.Rollback && context.State.Deploy is { } deployed)
         {

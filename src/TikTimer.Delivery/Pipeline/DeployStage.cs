@@ -39,6 +39,34 @@ public static class DeployStage
             ?? throw new DeliveryException($"SmokeTest: no local container of service '{service}' is serving. Run Deploy first (drop --exclusive), or set --smoke-base-url.");
     }
 
+    /// <summary>
+    /// After a passed smoke test on local: the container that served <paramref name="url"/> must
+    /// still be the one serving there (else the answers came from something else), and it becomes
+    /// the rollback point of later deploys. Nothing to do on aws or with --smoke-base-url.
+    /// </summary>
+    public static async Task ConfirmSmokeTestedAsync(DeliveryServices services, Uri url, CancellationToken cancellationToken)
+    {
+        var settings = services.Settings;
+        if (settings.IsAws || settings.SmokeBaseUrl is not null)
+        {
+            return;
+        }
+
+        using var http = new HttpClient();
+        var service = settings.Services[0];
+        var options = LocalOptions(settings);
+        var serving = await new LocalServiceLocator(services.Docker, http, options).FindServingContainerNameAsync(service, cancellationToken).ConfigureAwait(false);
+        if (serving is null || serving.Value.Url != url)
+        {
+            throw new DeliveryException(
+                $"SmokeTest: the container of {service} that served {url} stopped during the smoke test (now {(serving is null ? "none serves" : $"{serving.Value.Name} serves {serving.Value.Url}")}); its answers cannot be trusted. Check `docker ps -a --filter label=tiktimer.service={service}` and deploy again.");
+        }
+
+        await new LocalServiceRolloutPlatform(services.Docker, services.Log, http, options, services.Clock)
+            .MarkVerifiedAsync(service, serving.Value.Name, cancellationToken).ConfigureAwait(false);
+        services.Log.Information($"SmokeTest: {serving.Value.Name} passed; it is now the rollback point of {service}.");
+    }
+
     private static DeployRunner Runner(DeliveryServices services, HttpClient http)
     {
         var settings = services.Settings;
