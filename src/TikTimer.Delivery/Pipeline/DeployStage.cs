@@ -8,6 +8,7 @@ public static class DeployStage
 {
     public static async Task<DeployResult> RunAsync(DeliveryServices services, string image, CancellationToken cancellationToken)
     {
+        await services.HoldDeliveryLockAsync("Deploy", cancellationToken).ConfigureAwait(false);
         var settings = services.Settings;
         using var http = new HttpClient();
         var requests = settings.Services.Select(s => new ServiceRolloutRequest(s, settings.ContainerName, image)).ToList();
@@ -27,6 +28,7 @@ public static class DeployStage
     /// <summary>Where the smoke test finds the service: the load balancer on aws, the serving container on local.</summary>
     public static async Task<Uri> ServiceUrlAsync(DeliveryServices services, CancellationToken cancellationToken)
     {
+        await services.HoldDeliveryLockAsync("SmokeTest", cancellationToken).ConfigureAwait(false);
         var settings = services.Settings;
         if (settings.SmokeBaseUrl is { } configured)
         {

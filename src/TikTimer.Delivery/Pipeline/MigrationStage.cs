@@ -9,8 +9,9 @@ public static class MigrationStage
     /// <summary>The family the local platform labels its migration containers with.</summary>
     public const string LocalFamily = "tiktimer-local-migration";
 
-    public static Task<MigrationResult> RunAsync(DeliveryServices services, string image, CancellationToken cancellationToken)
+    public static async Task<MigrationResult> RunAsync(DeliveryServices services, string image, CancellationToken cancellationToken)
     {
+        await services.HoldDeliveryLockAsync("MigrateViaEcs", cancellationToken).ConfigureAwait(false);
         var settings = services.Settings;
         var options = new MigrationOptions
         {
@@ -27,7 +28,7 @@ public static class MigrationStage
         // the local image has no task definition, so its migration verb is the default.
         var command = settings.MigrationCommand ?? (settings.IsLocal ? ["migrate"] : null);
         var family = settings.MigrationTaskFamily ?? LocalFamily;
-        return new MigrationRunner(platform, services.Log, options, services.Clock)
-            .RunAsync(new OneOffTaskSpec(family, image, command), cancellationToken);
+        return await new MigrationRunner(platform, services.Log, options, services.Clock)
+            .RunAsync(new OneOffTaskSpec(family, image, command), cancellationToken).ConfigureAwait(false);
     }
 }
