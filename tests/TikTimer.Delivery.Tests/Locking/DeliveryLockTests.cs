@@ -81,7 +81,7 @@ public class DeliveryLockTests
         await WaitUntilLockedAsync();
 
         Assert.ThrowsAsync<DeliveryException>(() => AcquireAsync(TimeSpan.Zero), "a process of another program holding the file counts");
-        holder.Kill(); // SIGKILL, as kill -9: no chance to clean up
+        holder.Kill(entireProcessTree: true); // SIGKILL, as kill -9: no chance to clean up
         await holder.WaitForExitAsync();
 
         using var acquired = await AcquireAsync(TimeSpan.Zero);
