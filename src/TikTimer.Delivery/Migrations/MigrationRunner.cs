@@ -43,6 +43,7 @@ public sealed class MigrationRunner
         var started = _time.GetTimestamp();
         var task = await _platform.StartAsync(spec, cancellationToken).ConfigureAwait(false);
         _log.Information($"Started migration task {task.DisplayName} ({task.Id}) from {spec.Image}; timeout {DurationText.Format(_options.Timeout)}.");
+        await YieldToAnEarlierTwinAsync(spec.Family, task, cancellationToken).ConfigureAwait(false);
 
         var logs = new LogFollower(_platform, task, _log, _options.FailureLogLines);
         var state = await WaitWithinTimeoutAsync(task, logs, cancellationToken).ConfigureAwait(false);
@@ -73,6 +74,31 @@ public sealed class MigrationRunner
         }
 
         _log.Warning($"Starting a migration beside active task(s) {string.Join(", ", active)} of {family} because --force was given.");
+    }
+
+    /// <summary>
+    /// The guard before the start is check-then-act: two runs can both pass it. So after the
+    /// start each looks again, and the later of two concurrent tasks of the family stops itself
+    /// (both runs see the same two tasks and agree which is later: creation time, then id).
+    /// The earlier one runs on; the later run fails saying which task it gave way to.
+    /// </summary>
+    private async Task YieldToAnEarlierTwinAsync(string family, OneOffTaskHandle ours, CancellationToken cancellationToken)
+    {
+        if (_options.Force)
+        {
+            return;
+        }
+
+        var others = await _platform.FindOtherActiveAsync(family, ours, cancellationToken).ConfigureAwait(false);
+        var earlier = others.Where(t => t.StartedBefore(ours)).ToList();
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+
+        _log.Warning($"Migration task {string.Join(", ", earlier.Select(t => t.DisplayName))} of {family} started just before ours; stopping ours ({ours.DisplayName}) so only one migrates.");
+        await StopAsync(ours, $"TikTimer delivery: another migration of {family} ({earlier[0].DisplayName}) started first").ConfigureAwait(false);
+        throw new MigrationBlockedException(family, earlier, ours);
     }
 
     private async Task<OneOffTaskState> WaitWithinTimeoutAsync(OneOffTaskHandle task, LogFollower logs, CancellationToken cancellationToken)
