@@ -63,7 +63,16 @@ public sealed class DeployRunner
             _log.Error(failure);
         }
 
-        var rollbacks = _options.Rollback ? await RollBackAsync(started, cancellationToken).ConfigureAwait(false) : null;
+        // A superseded service now runs someone else's release: rolling it back would undo theirs.
+        var ours = attempts.Where(a => a.Rollout is not null && !a.Superseded).Select(a => a.Rollout!).ToList();
+        foreach (var superseded in attempts.Where(a => a.Superseded))
+        {
+            _log.Warning($"{superseded.Rollout!.Service}: not rolled back: another deployment replaced ours, and rolling back would undo it.");
+        }
+
+        var rollbacks = !_options.Rollback ? null
+            : ours.Count > 0 ? await RollBackAsync(ours, cancellationToken).ConfigureAwait(false)
+            : [];
         throw new DeploymentFailedException("Deploy", failures, rollbacks);
     }
 
@@ -122,7 +131,7 @@ public sealed class DeployRunner
         var failure = outcome.TimedOut
             ? $"{request.Service}: not stable within {DurationText.Format(_options.Timeout)} ({outcome.Verdict.Reason})"
             : $"{request.Service}: {outcome.Verdict.Reason}";
-        return new ServiceAttempt(rollout, failure);
+        return new ServiceAttempt(rollout, failure) { Superseded = !outcome.TimedOut && outcome.Verdict.Progress == RolloutProgress.Superseded };
     }
 
     private async Task<RollbackReport> RollBackOneAsync(RolloutHandle failed, CancellationToken cancellationToken)
@@ -148,5 +157,8 @@ public sealed class DeployRunner
         }
     }
 
-    private sealed record ServiceAttempt(RolloutHandle? Rollout, string? Failure);
+    private sealed record ServiceAttempt(RolloutHandle? Rollout, string? Failure)
+    {
+        public bool Superseded { get; init; }
+    }
 }
