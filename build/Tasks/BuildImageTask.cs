@@ -7,5 +7,11 @@ namespace TikTimer.Build.Tasks;
 [IsDependentOn(typeof(ValidateTask))]
 public sealed class BuildImageTask : AsyncFrostingTask<BuildContext>
 {
-    public override Task RunAsync(BuildContext context) => Stages.BuildImageAsync(context);
+    public override async Task RunAsync(BuildContext context)
+    {
+        var services = context.Services;
+        var build = await services.ImageBuilder().BuildAsync(services.ImageBuildOptions(), context.Cancellation);
+        context.State.Build = build;
+        context.Delivery.Information($"Built {build.LocalReference} (image id {build.ImageId}).");
+    }
 }
