@@ -6,7 +6,7 @@ using TikTimer.Delivery.Migrations;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Tests.Infrastructure;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
 
 namespace TikTimer.Delivery.Tests.Local;
 

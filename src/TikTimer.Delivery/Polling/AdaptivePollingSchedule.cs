@@ -1,4 +1,4 @@
-namespace TikTimer.Delivery.Waiting;
+namespace TikTimer.Delivery.Polling;
 
 /// <summary>
 /// How often a wait asks "is it done yet?": every <see cref="QuickInterval"/>
