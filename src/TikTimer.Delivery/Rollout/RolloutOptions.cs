@@ -1,4 +1,5 @@
 using TikTimer.Delivery.Polling;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Rollout;
 
@@ -29,17 +30,9 @@ public sealed record RolloutOptions
 
     public void Validate()
     {
-        InRange(Timeout, nameof(Timeout));
-        InRange(RollbackTimeout, nameof(RollbackTimeout));
+        OptionRange.Check(Timeout, TimeoutRange, "Rollout", nameof(Timeout));
+        OptionRange.Check(RollbackTimeout, TimeoutRange, "Rollout", nameof(RollbackTimeout));
         ArgumentNullException.ThrowIfNull(Polling);
         Polling.Validate();
-    }
-
-    private static void InRange(TimeSpan value, string name)
-    {
-        if (value < TimeoutRange.Min || value > TimeoutRange.Max)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"Rollout {name} must be between 10 seconds and 6 hours.");
-        }
     }
 }

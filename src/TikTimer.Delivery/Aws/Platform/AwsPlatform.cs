@@ -31,10 +31,7 @@ public sealed class AwsPlatform : IDeliveryPlatform
 
     public AwsClients Clients { get; }
 
-    public static AwsPlatform Create(DeliverySettings settings, IDeliveryLog log, TimeProvider? timeProvider = null) =>
-        Create(settings, ClientOptionsFrom(settings), log, timeProvider);
-
-    /// <summary>With client options of the caller's (tests pin credentials and attempts).</summary>
+    /// <summary>Over clients with <paramref name="options"/>, usually <see cref="ClientOptionsFrom"/> (tests pin credentials and attempts).</summary>
     public static AwsPlatform Create(DeliverySettings settings, AwsClientOptions options, IDeliveryLog log, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
