@@ -15,16 +15,6 @@ public sealed class EcrImageRegistry : IImageRegistry
 {
     private const string Step = "PushToEcr";
 
-    // Single-image and multi-image manifests, Docker and OCI; without them ECR may
-    // answer with (or refuse to convert to) the legacy schema 1.
-    private static readonly string[] ManifestTypes =
-    [
-        "application/vnd.docker.distribution.manifest.v2+json",
-        "application/vnd.oci.image.manifest.v1+json",
-        "application/vnd.docker.distribution.manifest.list.v2+json",
-        "application/vnd.oci.image.index.v1+json",
-    ];
-
     private readonly IEcrApi _ecr;
     private readonly EcrRegistryOptions _options;
     private readonly IDeliveryLog _log;
@@ -209,7 +199,7 @@ public sealed class EcrImageRegistry : IImageRegistry
     private async Task<Image?> GetImageAsync(ImageIdentifier id, CancellationToken cancellationToken)
     {
         var response = await _ecr.BatchGetImageAsync(
-            new BatchGetImageRequest(_options.RepositoryName, [id]) { AcceptedMediaTypes = ManifestTypes }, cancellationToken).ConfigureAwait(false);
+            new BatchGetImageRequest(_options.RepositoryName, [id]) { AcceptedMediaTypes = ManifestMediaTypes.Accepted }, cancellationToken).ConfigureAwait(false);
         var image = response.Images.FirstOrDefault();
         if (image is not null)
         {
