@@ -1,4 +1,5 @@
 using Cake.Frosting;
+using TikTimer.Delivery.Images;
 
 namespace TikTimer.Build.Tasks;
 
@@ -9,8 +10,19 @@ public sealed class BuildImageTask : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var services = context.Services;
-        var build = await services.ImageBuilder().BuildAsync(services.ImageBuildOptions(), context.Cancellation);
+        var settings = context.Settings;
+        var image = new ImageBuildOptions
+        {
+            ImageName = settings.Repository,
+            Dockerfile = settings.Dockerfile,
+            RepositoryRoot = settings.RepositoryRoot,
+            PublishProject = settings.ServiceProject,
+            Tag = settings.ImageTag,
+            ExtraTags = settings.ExtraTags,
+            Platform = settings.DockerPlatform,
+            BuildArgs = settings.BuildArgs,
+        };
+        var build = await context.Services.ImageBuilder().BuildAsync(image, context.Cancellation);
         context.State.Build = build;
         context.Delivery.Information($"Built {build.LocalReference} (image id {build.ImageId}).");
     }

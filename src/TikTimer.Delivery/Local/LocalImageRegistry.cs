@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Local;
 
@@ -21,11 +22,7 @@ public sealed class LocalImageRegistry : IImageRegistry, IDisposable
     public LocalImageRegistry(LocalRegistryOptions options, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new DeliveryException($"{Step}: the local registry settings are not valid:\n- " + string.Join("\n- ", problems));
-        }
+        OptionProblems.ThrowIfAny(options.Problems(), Step, "local registry settings");
 
         _options = options;
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);

@@ -5,7 +5,6 @@ using TikTimer.Delivery.Migrations;
 using TikTimer.Delivery.Platform;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Rollout;
-using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Local;
 
@@ -38,7 +37,7 @@ public sealed class LocalPlatform : IDeliveryPlatform
 
     private LocalServiceOptions ServiceOptions => new() { Ports = _settings.LocalPorts, DatabaseUrl = _settings.DatabaseUrl };
 
-    public IEnumerable<IPrerequisiteCheck> PreflightChecks() => LocalPreflight.Checks(_settings, _log);
+    public IEnumerable<Validation.IPrerequisiteCheck> PreflightChecks() => LocalPreflight.Checks(_settings, _log);
 
     public Task<IImageRegistry> ImageRegistryAsync(CancellationToken cancellationToken)
     {

@@ -55,18 +55,6 @@ public sealed class DeliveryServices : IDisposable
 
     public ImageBuilder ImageBuilder() => new(Docker, Processes, Log, Clock);
 
-    public ImageBuildOptions ImageBuildOptions() => new()
-    {
-        ImageName = Settings.Repository,
-        Dockerfile = Settings.Dockerfile,
-        RepositoryRoot = Settings.RepositoryRoot,
-        PublishProject = Settings.ServiceProject,
-        Tag = Settings.ImageTag,
-        ExtraTags = Settings.ExtraTags,
-        Platform = Settings.DockerPlatform,
-        BuildArgs = Settings.BuildArgs,
-    };
-
     public ImagePusher ImagePusher() => new(Docker, Log);
 
     public MigrationRunner MigrationRunner() => new(

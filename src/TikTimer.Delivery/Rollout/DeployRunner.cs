@@ -15,21 +15,12 @@ namespace TikTimer.Delivery.Rollout;
 /// the platform carries on with the update on its own (ECS's circuit breaker still applies),
 /// and rolling back on an interrupt would be a second change nobody asked for.
 /// </remarks>
-public sealed class DeployRunner
+public sealed class DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog log, RolloutOptions? options = null, TimeProvider? timeProvider = null)
 {
-    private readonly IServiceRolloutPlatform _platform;
-    private readonly IDeliveryLog _log;
-    private readonly RolloutOptions _options;
-    private readonly PollLoop _poll;
-
-    public DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog log, RolloutOptions? options = null, TimeProvider? timeProvider = null)
-    {
-        _platform = platform ?? throw new ArgumentNullException(nameof(platform));
-        _log = log ?? throw new ArgumentNullException(nameof(log));
-        _options = options ?? new RolloutOptions();
-        _options.Validate();
-        _poll = new PollLoop(_options.Polling, timeProvider ?? TimeProvider.System);
-    }
+    private readonly IServiceRolloutPlatform _platform = platform ?? throw new ArgumentNullException(nameof(platform));
+    private readonly IDeliveryLog _log = log ?? throw new ArgumentNullException(nameof(log));
+    private readonly RolloutOptions _options = RolloutOptions.Checked(options);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public async Task<DeployResult> DeployAsync(IReadOnlyList<ServiceRolloutRequest> services, CancellationToken cancellationToken = default)
     {
@@ -152,7 +143,7 @@ public sealed class DeployRunner
     private async Task<RolloutOutcome> WaitAsync(RolloutHandle rollout, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var printer = new ServiceEventPrinter(rollout.Service, _log);
-        var waited = await _poll.WaitAsync(
+        var waited = await new PollLoop(_options.Polling, _time).WaitAsync(
             async token =>
             {
                 var snapshot = await _platform.DescribeAsync(rollout, token).ConfigureAwait(false);

@@ -28,6 +28,14 @@ public sealed record RolloutOptions
         MaxInterval = TimeSpan.FromSeconds(15),
     };
 
+    /// <summary><paramref name="options"/> or the defaults, validated.</summary>
+    public static RolloutOptions Checked(RolloutOptions? options)
+    {
+        var checkedOptions = options ?? new RolloutOptions();
+        checkedOptions.Validate();
+        return checkedOptions;
+    }
+
     public void Validate()
     {
         OptionRange.Check(Timeout, TimeoutRange, "Rollout", nameof(Timeout));

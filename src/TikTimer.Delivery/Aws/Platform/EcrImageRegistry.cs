@@ -3,6 +3,7 @@ using Amazon;
 using TikTimer.Delivery.Aws.Ecr;
 using TikTimer.Delivery.Images;
 using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Aws.Platform;
 
@@ -24,11 +25,7 @@ public sealed class EcrImageRegistry : IImageRegistry
         _ecr = ecr ?? throw new ArgumentNullException(nameof(ecr));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _log = log ?? throw new ArgumentNullException(nameof(log));
-        var problems = options.Problems();
-        if (problems.Count > 0)
-        {
-            throw new DeliveryException($"{Step}: the ECR settings are not valid:\n- " + string.Join("\n- ", problems));
-        }
+        OptionProblems.ThrowIfAny(options.Problems(), Step, "ECR settings");
 
         Repository = $"{options.RegistryAddress ?? EcrHost(options.AccountId, options.Region)}/{options.RepositoryName}";
     }
