@@ -62,7 +62,9 @@ internal static class Stages
         var url = await DeployStage.ServiceUrlAsync(context.Services, context.Cancellation);
         try
         {
-            await SmokeStage.RunAsync(context.Services, url, context.Cancellation);
+            // The tag is the APP_VERSION the image was built with, what the service reports.
+            var deployedVersion = context.State.Build?.Tags.Primary ?? context.Settings.ImageTag;
+            await SmokeStage.RunAsync(context.Services, url, deployedVersion, context.Cancellation);
         }
         catch (SmokeTestFailedException) when (context.Settings.Rollback && context.State.Deploy is { } deployed)
         {

@@ -50,5 +50,5 @@ public static class DeployStage
     }
 
     private static LocalServiceOptions LocalOptions(Configuration.DeliverySettings settings) =>
-        new() { Ports = settings.LocalPorts, DatabaseUrl = settings.DatabaseUrl };
+        new() { Ports = settings.LocalPorts, DatabaseUrl = settings.DatabaseUrl, HealthPath = settings.HealthPath };
 }

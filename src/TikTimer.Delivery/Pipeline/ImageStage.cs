@@ -14,6 +14,7 @@ public static class ImageStage
             Dockerfile = settings.Dockerfile,
             RepositoryRoot = settings.RepositoryRoot,
             PublishProject = settings.ServiceProject,
+            ContextDirectory = settings.BuildContext,
             Tag = settings.ImageTag,
             ExtraTags = settings.ExtraTags,
             Platform = settings.DockerPlatform,

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Pipeline;
@@ -7,8 +6,6 @@ namespace TikTimer.Delivery.Pipeline;
 /// <summary>What must hold before the chain changes anything, per platform.</summary>
 public static class ValidationStage
 {
-    public const string UnitTestFilter = "TestCategory!=Integration&TestCategory!=EndToEnd";
-
     public static Task RunAsync(DeliveryServices services, CancellationToken cancellationToken) =>
         new PrerequisiteValidator(services.Log).ValidateAsync(Checks(services), cancellationToken);
 
@@ -43,9 +40,9 @@ public static class ValidationStage
             }
         }
 
-        if (!settings.SkipTests)
+        if (!settings.SkipTests && settings.TestCommand is { } tests)
         {
-            yield return new DelegateCheck("unit tests pass", ct => UnitTestsAsync(services, ct));
+            yield return new DelegateCheck($"the service's tests pass ({string.Join(' ', tests)})", ct => ServiceTestsAsync(services, tests, ct));
         }
     }
 
@@ -117,33 +114,6 @@ public static class ValidationStage
         }
     }
 
-    private static async Task<string?> UnitTestsAsync(DeliveryServices services, CancellationToken cancellationToken)
-    {
-        var settings = services.Settings;
-        var solution = Path.Combine(settings.RepositoryRoot, "TikTimer.sln");
-        var spec = new ProcessSpec("dotnet", ["test", solution, "--filter", UnitTestFilter, "--nologo", "--logger", "console;verbosity=normal"])
-        {
-            WorkingDirectory = settings.RepositoryRoot,
-            OnOutputLine = services.Log.Verbose,
-            OnErrorLine = services.Log.Verbose,
-            ThrowOnFailure = false,
-            Step = "Validate",
-        };
-        var result = await services.Processes.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        if (result.Succeeded)
-        {
-            return null;
-        }
-
-        // The failed tests' names (and build errors) are what tells the user where to look.
-        var failures = result.OutputLines.Concat(result.ErrorLines)
-            .Where(l => l.TrimStart().StartsWith("Failed ", StringComparison.Ordinal) || l.Contains(": error ", StringComparison.Ordinal) || l.StartsWith("Failed!", StringComparison.Ordinal))
-            .Select(l => l.Trim())
-            .Distinct()
-            .TakeLast(15)
-            .DefaultIfEmpty(result.OutputLines.LastOrDefault(l => l.Trim().Length > 0) ?? "(no output)");
-        return $"'dotnet test --filter \"{UnitTestFilter}\"' exited with {result.ExitCode}:{Environment.NewLine}    "
-            + string.Join(Environment.NewLine + "    ", failures)
-            + $"{Environment.NewLine}    Fix the tests, or pass --skip-tests to validate without them.";
-    }
+    private static Task<string?> ServiceTestsAsync(DeliveryServices services, IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        ServiceTests.RunAsync(services.Processes, services.Log, command, services.Settings.RepositoryRoot, cancellationToken);
 }
