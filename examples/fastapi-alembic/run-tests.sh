@@ -4,10 +4,11 @@
 # Extra arguments go to pytest, e.g. `run-tests.sh -k health`. With TEST_DATABASE_URL
 # (postgres://user:password@host:port/postgres of a role that may CREATE DATABASE) the
 # migration tests also run against PostgreSQL; the URL reaches the container through the
-# environment, never a process argument.
+# environment, never a process argument. TEST_IMAGE names the test image (it stays, as a
+# build cache; the end-to-end test gives its own name and removes it).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-image="tiktimer-fastapi-tests:local"
+image="${TEST_IMAGE:-tiktimer-fastapi-tests:local}"
 
 if ! build_output="$(docker build --network host --quiet --target test --tag "$image" --file "$here/Dockerfile" "$here" 2>&1)"; then
   echo "$build_output" >&2
