@@ -107,7 +107,7 @@ public sealed class FastApiChainTests
 
             Assert.That(wholeChain.Output, Does.Contain("ok    the service's tests pass (bash examples/fastapi-alembic/run-tests.sh)"));
             Assert.That(wholeChain.Output, Does.Contain("Running upgrade 0002 -> 0003"), "alembic's own log lines are streamed");
-            Assert.That(wholeChain.Output, Does.Not.Contain("publishing"), "a service without service-project is not dotnet-published");
+            Assert.That(wholeChain.Output, Does.Not.Contain("BuildImage: publishing"), "a service without service-project is not dotnet-published");
         });
         firstDeployment = await DockerEngine.ServingContainerAsync(FastApi);
         firstVersion = wholeChain.BuiltReference?[(wholeChain.BuiltReference.IndexOf(':', StringComparison.Ordinal) + 1)..];
