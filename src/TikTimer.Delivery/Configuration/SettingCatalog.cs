@@ -56,7 +56,7 @@ public static class SettingCatalog
 
         // What the service offers the suite (its container contract beyond DATABASE_URL and PORT).
         new("health-path", SettingKind.Text, "The service's health endpoint: 200 with {\"status\":\"healthy\"} (local rollouts and SmokeTest)", "/health"),
-        new("smoke-version-path", SettingKind.Text, "Where the service reports its version, which SmokeTest requires to be the one deployed; empty for a service that reports none", "/"),
+        new("smoke-version-path", SettingKind.Text, "Where the service reports its version, which SmokeTest requires to be the one deployed; empty or off for a service that reports none", "/"),
         new("smoke-version-field", SettingKind.Text, "JSON field of smoke-version-path holding the version (dots for nested fields)", "version"),
         new("test-command", SettingKind.Text, "The service's own tests, run by Validate from the repository root; empty for none", "dotnet test tests/TikTimer.Api.Tests --filter TestCategory!=Integration&TestCategory!=EndToEnd --nologo"),
 

@@ -61,7 +61,8 @@ internal static class SettingsBinder
             SkipTests = values.Boolean("skip-tests"),
             PrintSettings = values.Boolean("print-settings"),
             HealthPath = values.Text("health-path") ?? "/health",
-            SmokeVersionPath = values.Text("smoke-version-path"),
+            // "off" too, since an empty environment variable counts as unset.
+            SmokeVersionPath = values.Text("smoke-version-path") is { } versionPath && !versionPath.Equals("off", StringComparison.OrdinalIgnoreCase) ? versionPath : null,
             SmokeVersionField = values.Text("smoke-version-field") ?? "version",
             TestCommand = values.Command("test-command"),
             DatabaseUrl = values.Text("database-url"),

@@ -128,7 +128,7 @@ public sealed class SmokeTester
 
     private static string? JudgeVersion(VersionCheck check, string body)
     {
-        var turnOff = "set smoke-version-path to empty if the service reports no version";
+        var turnOff = "set smoke-version-path=off if the service reports no version";
         try
         {
             using var json = JsonDocument.Parse(body);

@@ -48,6 +48,14 @@ public class ServiceContractSettingsTests
     }
 
     [Test]
+    public void The_version_check_is_turned_off_by_an_environment_variable_saying_off()
+    {
+        _fixture.Variables["TIKTIMER_SMOKE_VERSION_PATH"] = "off";
+
+        Assert.That(_fixture.Resolve().Settings.SmokeVersionPath, Is.Null);
+    }
+
+    [Test]
     public void A_test_command_may_be_a_json_array()
     {
         _fixture.Arguments["test-command"] = """["python3", "-m", "pytest", "-k", "not slow"]""";

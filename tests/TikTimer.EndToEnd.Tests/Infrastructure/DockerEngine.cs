@@ -48,7 +48,8 @@ internal static class DockerEngine
     /// Removes the isolated deployment's service and migration containers, then its local image
     /// tags. Tags, not image ids: a clean checkout builds reproducibly, so the image id can be
     /// the very image a user's own `./build.sh` tagged tiktimer:&lt;commit&gt;. Docker deletes
-    /// the image itself when its last tag goes.
+    /// the image itself when its last tag goes. <paramref name="moreImages"/>: other references
+    /// the runs created (e.g. a test image).
     /// </summary>
     public static async Task RemoveIsolatedDeploymentAsync(Isolation? isolation = null, params string[] moreImages)
     {
