@@ -25,7 +25,7 @@ public sealed record ImagePushOptions(string ImageId, string Tag)
         };
     }
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
         if (!ImageId.StartsWith("sha256:", StringComparison.Ordinal))

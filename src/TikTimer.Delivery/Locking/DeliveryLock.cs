@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TikTimer.Delivery.Reporting;
-using TikTimer.Delivery.Waiting;
 
 namespace TikTimer.Delivery.Locking;
 

@@ -1,0 +1,162 @@
+using TikTimer.Delivery.Aws;
+using TikTimer.Delivery.Aws.Platform;
+using TikTimer.Delivery.Configuration;
+using TikTimer.Delivery.Docker;
+using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Local;
+using TikTimer.Delivery.Locking;
+using TikTimer.Delivery.Migrations;
+using TikTimer.Delivery.Processes;
+using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Rollout;
+using TikTimer.Delivery.Smoke;
+
+namespace TikTimer.Delivery.Platform;
+
+/// <summary>
+/// The run's composition root: the settings, the platform chosen from them (the
+/// only place that asks which one), and the runners each stage uses, configured
+/// from the settings. Parts are created on first use (a local run never builds an AWS client).
+/// </summary>
+public sealed class DeliveryServices : IDisposable
+{
+    private readonly Lazy<IDeliveryPlatform> _platform;
+    private readonly HttpClient _smokeHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly List<DeliveryLock> _locks = [];
+    private bool _locked;
+
+    /// <param name="configureAws">Adjusts the AWS client options (tests pin credentials and attempts).</param>
+    public DeliveryServices(
+        DeliverySettings settings,
+        IDeliveryLog log,
+        TimeProvider? clock = null,
+        IProcessRunner? processes = null,
+        Func<AwsClientOptions, AwsClientOptions>? configureAws = null)
+    {
+        Settings = settings;
+        Log = log;
+        Clock = clock ?? TimeProvider.System;
+        Processes = processes ?? new ProcessRunner();
+        Docker = new DockerCli(Processes, log);
+        _platform = new Lazy<IDeliveryPlatform>(() => settings.IsAws
+            ? AwsPlatform.Create(settings, (configureAws ?? (o => o))(AwsPlatform.ClientOptionsFrom(settings)), log, Clock)
+            : new LocalPlatform(settings, Docker, log, Clock));
+    }
+
+    public DeliverySettings Settings { get; }
+
+    public IDeliveryLog Log { get; }
+
+    public TimeProvider Clock { get; }
+
+    public IProcessRunner Processes { get; }
+
+    public DockerCli Docker { get; }
+
+    /// <summary>Where the chain runs: aws or local, chosen once from the settings.</summary>
+    public IDeliveryPlatform Platform => _platform.Value;
+
+    public ImageBuilder ImageBuilder() => new(Docker, Processes, Log, Clock);
+
+    public ImagePusher ImagePusher() => new(Docker, Log);
+
+    public MigrationRunner MigrationRunner() => new(
+        Platform.OneOffTasks(),
+        Log,
+        new MigrationOptions { Timeout = Settings.MigrationTimeout, Force = Settings.Force, LogGracePeriod = Platform.LogGracePeriod },
+        Clock);
+
+    public DeployRunner DeployRunner() => new(
+        Platform.ServiceRollouts(),
+        Log,
+        new RolloutOptions { Timeout = Settings.DeployTimeout, Rollback = Settings.Rollback },
+        Clock);
+
+    /// <summary>
+    /// Build once per commit: the registry's image of this commit when the tree is clean, no tag was
+    /// chosen, and its labels say it is this commit built with these settings; else null (build).
+    /// </summary>
+    public async Task<ImagePushResult?> ReusableImageAsync(ImageBuildOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Tag is not null)
+        {
+            return null;
+        }
+
+        var git = await ImageBuilder().ReadSourceAsync(options, cancellationToken).ConfigureAwait(false);
+        if (git.IsDirty)
+        {
+            return null;
+        }
+
+        var registry = await Platform.ImageRegistryAsync(cancellationToken).ConfigureAwait(false);
+        return await new ImageReuse(Log).FindAsync(registry, git.Commit, BuildRecipe.Of(options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One delivery of a service at a time: the first of MigrateViaEcs, Deploy and SmokeTest takes
+    /// the lock of each configured service (in name order, so two runs never wait on each other),
+    /// held until the run ends. A second run waits (up to lock-timeout) or stops naming the holder.
+    /// </summary>
+    public async Task HoldDeliveryLockAsync(string step, CancellationToken cancellationToken)
+    {
+        if (_locked)
+        {
+            return;
+        }
+
+        var options = new DeliveryLockOptions { Timeout = Settings.LockTimeout };
+        var holder = DeliveryLock.Describe($"{step} of {Settings.Environment} from {Settings.RepositoryRoot}", Clock.GetUtcNow());
+        foreach (var service in Settings.Services.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            _locks.Add(await DeliveryLock.AcquireAsync(Settings.Environment, service, holder, options, Log, Clock, cancellationToken).ConfigureAwait(false));
+        }
+
+        _locked = true;
+    }
+
+    public IReadOnlyList<ServiceRolloutRequest> RolloutRequests(string image) =>
+        Settings.Services.Select(s => new ServiceRolloutRequest(s, Settings.ContainerName, image)).ToList();
+
+    /// <param name="deployedVersion">The version this run deployed (the image's tag, its APP_VERSION); null when unknown.</param>
+    public SmokeTester SmokeTester(string? deployedVersion) => new(
+        _smokeHttp,
+        Log,
+        new SmokeOptions
+        {
+            Timeout = Settings.SmokeTimeout,
+            ExtraChecks = Settings.SmokeChecks,
+            HealthPath = Settings.HealthPath,
+            Version = ExpectedVersion(deployedVersion),
+        },
+        Clock);
+
+    private VersionCheck? ExpectedVersion(string? deployedVersion)
+    {
+        if (Settings.SmokeVersionPath is not { } path)
+        {
+            return null;
+        }
+
+        if (deployedVersion is null)
+        {
+            Log.Information($"SmokeTest: not checking the version at GET {path}: this run built no image and no --image-tag names the version deployed.");
+            return null;
+        }
+
+        return new VersionCheck(path, Settings.SmokeVersionField, deployedVersion);
+    }
+
+    public void Dispose()
+    {
+        _locks.ForEach(l => l.Dispose());
+        _locks.Clear();
+        if (_platform.IsValueCreated)
+        {
+            _platform.Value.Dispose();
+        }
+
+        _smokeHttp.Dispose();
+    }
+}
