@@ -4,7 +4,8 @@ namespace TikTimer.Delivery.Configuration;
 
 /// <summary>
 /// Everything one run needs to know, resolved once and immutable. Built only
-/// by <see cref="SettingsResolver"/>, which has checked every value.
+/// by <see cref="SettingsResolver"/>, which has checked every value. Defaults
+/// live in <see cref="SettingCatalog"/> only, so nothing here has an initializer.
 /// </summary>
 public sealed record DeliverySettings
 {
@@ -16,6 +17,8 @@ public sealed record DeliverySettings
 
     // AWS access
     public string? Region { get; init; }
+
+    public required bool AllowUnknownRegion { get; init; }
 
     public string? AwsProfile { get; init; }
 
@@ -29,7 +32,7 @@ public sealed record DeliverySettings
 
     public Uri? StsEndpoint { get; init; }
 
-    public int AwsMaxAttempts { get; init; } = 3;
+    public required int AwsMaxAttempts { get; init; }
 
     // Image
     public required string Repository { get; init; }
@@ -42,13 +45,13 @@ public sealed record DeliverySettings
 
     public string? RegistryPasswordFile { get; init; }
 
-    public bool CreateRepository { get; init; }
+    public required bool CreateRepository { get; init; }
 
     public required string TagMutability { get; init; }
 
     public string? ImageTag { get; init; }
 
-    public IReadOnlyList<string> ExtraTags { get; init; } = [];
+    public required IReadOnlyList<string> ExtraTags { get; init; }
 
     public string? Image { get; init; }
 
@@ -58,12 +61,15 @@ public sealed record DeliverySettings
 
     public string? ServiceProject { get; init; }
 
-    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+    public required IReadOnlyDictionary<string, string> BuildArgs { get; init; }
+
+    /// <summary>The docker client; null finds <c>docker</c> on PATH.</summary>
+    public string? DockerPath { get; init; }
 
     // ECS
     public string? Cluster { get; init; }
 
-    public IReadOnlyList<string> Services { get; init; } = [];
+    public required IReadOnlyList<string> Services { get; init; }
 
     public required string ContainerName { get; init; }
 
@@ -73,11 +79,11 @@ public sealed record DeliverySettings
 
     public IReadOnlyList<string>? MigrationCommand { get; init; }
 
-    public IReadOnlyList<string> Subnets { get; init; } = [];
+    public required IReadOnlyList<string> Subnets { get; init; }
 
-    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
+    public required IReadOnlyList<string> SecurityGroups { get; init; }
 
-    public bool AssignPublicIp { get; init; }
+    public required bool AssignPublicIp { get; init; }
 
     public required string LaunchType { get; init; }
 
@@ -86,28 +92,28 @@ public sealed record DeliverySettings
     public required string PlatformVersion { get; init; }
 
     // Waits and checks
-    public TimeSpan MigrationTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public required TimeSpan MigrationTimeout { get; init; }
 
-    public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromMinutes(15);
+    public required TimeSpan DeployTimeout { get; init; }
 
-    public TimeSpan SmokeTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public required TimeSpan SmokeTimeout { get; init; }
 
     public Uri? SmokeBaseUrl { get; init; }
 
-    public IReadOnlyList<SmokeCheck> SmokeChecks { get; init; } = [];
+    public required IReadOnlyList<SmokeCheck> SmokeChecks { get; init; }
 
-    public bool Rollback { get; init; } = true;
+    public required bool Rollback { get; init; }
 
-    public bool Force { get; init; }
+    public required bool Force { get; init; }
 
-    public bool SkipTests { get; init; }
+    public required bool SkipTests { get; init; }
 
-    public bool PrintSettings { get; init; }
+    public required bool PrintSettings { get; init; }
 
     // Local platform
     public string? DatabaseUrl { get; init; }
 
-    public IReadOnlyList<int> LocalPorts { get; init; } = [18080, 18081];
+    public required IReadOnlyList<int> LocalPorts { get; init; }
 
     public bool IsAws => Platform == DeliveryPlatform.Aws;
 

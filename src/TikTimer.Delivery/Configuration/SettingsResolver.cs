@@ -42,13 +42,18 @@ public static partial class SettingsResolver
 
         var values = new SettingValues(merged, environment ?? LocalEnvironment, problems);
         var settings = SettingsBinder.Bind(values, environment ?? LocalEnvironment, inputs.RepositoryRoot);
-        // With an unknown environment, its platform's rules would only add noise.
-        if (settings is not null && !problems.Any(p => p.Key == "environment"))
+        if (SettingCatalog.All.FirstOrDefault(d => !values.Read.Contains(d.Key) && !IsSource(d)) is { } unbound)
         {
-            SettingsRules.Check(settings, values, problems);
+            throw new InvalidOperationException($"The setting {unbound.Key} is in the catalog but SettingsBinder never reads it.");
         }
 
-        if (problems.Count > 0 || settings is null)
+        // With an unknown environment, its platform's rules would only add noise.
+        if (!problems.Any(p => p.Key == "environment"))
+        {
+            SettingsRules.Check(settings, values, DeliveryTasks.ToCheck(inputs.Tasks));
+        }
+
+        if (problems.Count > 0)
         {
             throw new SettingsException(problems);
         }
@@ -60,6 +65,9 @@ public static partial class SettingsResolver
             .ToList();
         return new ResolvedSettings(settings, provenance);
     }
+
+    private static bool IsSource(SettingDefinition definition) =>
+        definition == SettingCatalog.TerraformOutputsFile || definition == SettingCatalog.TerraformDir;
 
     private static (string? Name, string Source) TakeEnvironmentName(
         Dictionary<string, string> arguments,

@@ -27,7 +27,7 @@ public sealed class DeliveryServices : IDisposable
         Log = log;
         Clock = clock ?? TimeProvider.System;
         Processes = processes ?? new ProcessRunner();
-        Docker = new DockerCli(Processes, log);
+        Docker = new DockerCli(Processes, log, new DockerCliOptions { ExecutablePath = settings.DockerPath is { } docker ? settings.ResolvePath(docker) : null });
         _aws = new Lazy<AwsPlatform>(() => AwsPlatform.Create(
             settings,
             (configureAws ?? (o => o))(AwsPlatform.ClientOptionsFrom(settings)),
