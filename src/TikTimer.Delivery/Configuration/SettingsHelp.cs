@@ -18,11 +18,20 @@ public static class SettingsHelp
         foreach (var group in Groups())
         {
             yield return string.Empty;
-            yield return group.Key == DeliveryTask.Chain ? "  Every task:" : $"  {DeliveryTasks.Describe(group.Key)}:";
+            yield return group.Key == DeliveryTask.Chain ? "  Several tasks:" : $"  {group.Key}:";
             foreach (var setting in group)
             {
                 yield return $"    {("--" + setting.Key).PadRight(width)}{setting.Description}.";
                 var facts = new List<string> { setting.Form };
+                if (group.Key == DeliveryTask.Chain && setting.ReadBy != DeliveryTask.Chain)
+                {
+                    facts.Add("read by " + DeliveryTasks.Describe(setting.ReadBy));
+                }
+                else if (group.Key != DeliveryTask.Chain && setting.ReadBy != group.Key)
+                {
+                    facts.Add("also read by " + DeliveryTasks.Describe(setting.ReadBy & ~group.Key));
+                }
+
                 if (DefaultText(setting) is { } value)
                 {
                     facts.Add("default " + value.Replace("`", string.Empty, StringComparison.Ordinal));
@@ -78,11 +87,16 @@ public static class SettingsHelp
 
     private static string ReadBy(DeliveryTask tasks) => tasks == DeliveryTask.Chain ? "all" : DeliveryTasks.Describe(tasks);
 
-    // Settings read by the same tasks together; groups in the order of their first task, narrower groups first.
+    // Under the one task that reads it (Validate's checks aside), or with the
+    // settings several tasks read; groups in chain order.
     private static IEnumerable<IGrouping<DeliveryTask, SettingDefinition>> Groups() =>
         SettingCatalog.All
-            .GroupBy(s => s.ReadBy)
-            .OrderBy(g => g.Key == DeliveryTask.Chain ? 0 : 1)
-            .ThenBy(g => BitOperations.TrailingZeroCount((int)g.Key))
-            .ThenBy(g => BitOperations.PopCount((uint)g.Key));
+            .GroupBy(GroupOf)
+            .OrderBy(g => g.Key == DeliveryTask.Chain ? -1 : BitOperations.TrailingZeroCount((int)g.Key));
+
+    private static DeliveryTask GroupOf(SettingDefinition setting)
+    {
+        var work = setting.ReadBy == DeliveryTask.Validate ? setting.ReadBy : setting.ReadBy & ~DeliveryTask.Validate;
+        return BitOperations.PopCount((uint)work) == 1 ? work : DeliveryTask.Chain;
+    }
 }
