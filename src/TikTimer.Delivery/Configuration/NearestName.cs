@@ -10,7 +10,7 @@ internal static class NearestName
             .Select(c => (Name: c, Distance: EditDistance(lower, c)))
             .OrderBy(x => x.Distance)
             .FirstOrDefault();
-        return best.Name is not null && best.Distance > 0 && best.Distance <= Math.Max(2, typed.Length / 4) ? best.Name : null;
+        return best.Name is not null && best.Name != typed && best.Distance <= Math.Max(2, typed.Length / 4) ? best.Name : null;
     }
 
     private static int EditDistance(string a, string b)

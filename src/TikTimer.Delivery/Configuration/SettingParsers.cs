@@ -191,6 +191,6 @@ public static partial class SettingParsers
     [GeneratedRegex("^[^@\\s]+@sha256:[0-9a-f]{64}$")]
     private static partial Regex DigestReferencePattern();
 
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
+    [GeneratedRegex("^[a-z]{2,}(-[a-z]+)+-[0-9]{1,2}$")]
     private static partial Regex RegionPattern();
 }
