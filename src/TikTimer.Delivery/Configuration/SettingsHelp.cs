@@ -67,8 +67,8 @@ public static class SettingsHelp
     {
         var lines = new List<string>
         {
-            "| key | default | also from | read by | what |",
-            "|---|---|---|---|---|",
+            "| key | value | default | also from | read by | what |",
+            "|---|---|---|---|---|---|",
         };
         foreach (var setting in SettingCatalog.All)
         {
@@ -76,7 +76,8 @@ public static class SettingsHelp
                 .Concat(setting.TerraformOutputs.Take(1).Select(o => $"Terraform `{o}`"));
             var required = setting.Required is { } r ? $" (required on {r.Platform.ToString().ToLowerInvariant()} by {DeliveryTasks.Describe(r.Tasks)})" : string.Empty;
             var defaultText = DefaultText(setting) is { } d ? (d.Contains('`', StringComparison.Ordinal) || d.Contains(' ', StringComparison.Ordinal) ? d : $"`{d}`") : string.Empty;
-            lines.Add($"| `{setting.Key}` | {defaultText} | {string.Join(", ", also)} | {ReadBy(setting.ReadBy)} | {setting.Description}{(setting.IsSecret ? " (secret)" : string.Empty)}{required}; {setting.Form.Replace("|", "\\|", StringComparison.Ordinal)} |");
+            var form = setting.Form.Contains('<', StringComparison.Ordinal) ? $"`{setting.Form}`" : setting.Form;
+            lines.Add($"| `{setting.Key}` | {form} | {defaultText} | {string.Join(", ", also)} | {ReadBy(setting.ReadBy)} | {setting.Description}{(setting.IsSecret ? " (secret)" : string.Empty)}{required} |");
         }
 
         return string.Join("\n", lines) + "\n";
