@@ -37,7 +37,7 @@ internal static class JsonSettingText
                     ? value.GetRawText()
                     : string.Join(",", value.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText()));
             default:
-                error = $"is {Describe(value)}, but {setting.Key} takes {setting.Form}; {Expected(shape)}";
+                error = $"is {Describe(value)}, but {setting.Key} takes: {setting.Form}; {Expected(shape)}";
                 return null;
         }
     }

@@ -32,8 +32,8 @@ internal static class SettingsRules
         if (settings.IsAws && settings.Region is { } region && !settings.AllowUnknownRegion && !AwsRegions.IsKnown(region))
         {
             values.Invalid(SettingCatalog.Region.Key, "is not an AWS region this suite knows"
-                + (AwsRegions.Suggest(region) is { } near ? $"; did you mean {near}?" : string.Empty)
-                + $" For a region newer than this suite, add --{SettingCatalog.AllowUnknownRegion.Key}=true");
+                + (AwsRegions.Suggest(region) is { } near ? $" (did you mean {near}?)" : string.Empty)
+                + $"; for a region newer than this suite, add --{SettingCatalog.AllowUnknownRegion.Key}=true");
         }
     }
 

@@ -36,13 +36,13 @@ public class EnvironmentFileTypeTests
         Assert.That(error.Message, Does.Contain("line 3 sets \"rollback\" again (first set on line 2)"));
     }
 
-    [TestCase("\"services\": 5", "is a number (5), but services takes comma-separated list")]
-    [TestCase("\"services\": true", "is a boolean (true), but services takes comma-separated list")]
+    [TestCase("\"services\": 5", "is a number (5), but services takes: comma-separated list")]
+    [TestCase("\"services\": true", "is a boolean (true), but services takes: comma-separated list")]
     [TestCase("\"services\": [[\"a\", \"b\"]]", "is a list holding a list, but each item must be a string")]
-    [TestCase("\"services\": {\"name\": \"api\"}", "is an object, but services takes")]
-    [TestCase("\"repository\": [\"tiktimer\"]", "is a list, but repository takes repository name")]
-    [TestCase("\"rollback\": \"false\"", "is a string (\"false\"), but rollback takes true or false; write true or false, without quotes")]
-    [TestCase("\"migration-timeout\": true", "is a boolean (true), but migration-timeout takes duration")]
+    [TestCase("\"services\": {\"name\": \"api\"}", "is an object, but services takes:")]
+    [TestCase("\"repository\": [\"tiktimer\"]", "is a list, but repository takes: repository name")]
+    [TestCase("\"rollback\": \"false\"", "is a string (\"false\"), but rollback takes: true or false; write true or false, without quotes")]
+    [TestCase("\"migration-timeout\": true", "is a boolean (true), but migration-timeout takes: duration")]
     [TestCase("\"local-ports\": [18080, true]", "is a list holding a boolean (true), but each item must be a string or a number")]
     public void A_value_of_a_json_type_the_setting_does_not_take_is_refused_with_the_line(string entry, string expected)
     {
@@ -101,6 +101,6 @@ public class EnvironmentFileTypeTests
 
         var error = _fixture.ResolveFails();
 
-        Assert.That(error.Message, Does.Contain("output ecs_cluster_name is a list, but cluster takes text"));
+        Assert.That(error.Message, Does.Contain("output ecs_cluster_name is a list, but cluster takes: text"));
     }
 }
