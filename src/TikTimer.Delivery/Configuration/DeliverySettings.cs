@@ -115,9 +115,24 @@ public sealed record DeliverySettings
 
     public required IReadOnlyList<int> LocalPorts { get; init; }
 
+    /// <summary>Every catalog entry's typed value, as resolved.</summary>
+    internal IReadOnlyDictionary<string, object?> Values { get; init; } = new Dictionary<string, object?>();
+
     public bool IsAws => Platform == DeliveryPlatform.Aws;
 
     public bool IsLocal => Platform == DeliveryPlatform.Local;
+
+    /// <summary>
+    /// A setting's resolved value, for settings that have no property here: a
+    /// new setting needs only its catalog entry and the code that reads it.
+    /// </summary>
+    public T Get<T>(Setting<T> setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        return Values.TryGetValue(setting.Key, out var value)
+            ? (T)value!
+            : throw new InvalidOperationException($"{setting.Key} was not resolved: these settings were not built by SettingsResolver.");
+    }
 
     /// <summary>The environment file path shown in messages, relative to the repository.</summary>
     public string EnvironmentFile => $"deploy/{Environment}.json";

@@ -19,4 +19,6 @@ public sealed record Setting<T> : SettingDefinition
     public override JsonShape Json => Parser.Json;
 
     public override string? Check(string text) => Parser.Parse(text).Error;
+
+    internal override void ReadInto(SettingValues values) => values.Get(this);
 }

@@ -10,6 +10,10 @@ namespace TikTimer.Delivery.Configuration;
 /// Every setting the suite reads, one entry each. Keys are kebab-case
 /// everywhere. The binder, --help, --print-settings and the README table are
 /// all produced from, or checked against, these entries.
+/// <para>Adding a setting is one entry here (key, parser, default, other
+/// sources, which tasks read or need it) plus the code that reads it with
+/// <c>settings.Get(SettingCatalog.X)</c>; a property on <see cref="DeliverySettings"/>
+/// is optional. Then paste the table SettingCatalogTests prints into the README.</para>
 /// </summary>
 public static partial class SettingCatalog
 {

@@ -58,6 +58,9 @@ public abstract record SettingDefinition
 
     /// <summary>Null when the text is valid, else why not.</summary>
     public abstract string? Check(string text);
+
+    /// <summary>Reads this setting's typed value (reporting a bad one), kept for <see cref="DeliverySettings.Get{T}"/>.</summary>
+    internal abstract void ReadInto(SettingValues values);
 }
 
 /// <summary>A value must be given on <paramref name="Platform"/> when one of <paramref name="Tasks"/> will run.</summary>

@@ -12,8 +12,8 @@ internal sealed class SettingValues(
 {
     private readonly HashSet<string> _reported = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The keys the binder read, so a catalog entry nothing binds is caught by any test.</summary>
-    public HashSet<string> Read { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Every typed value read so far, by key: what <see cref="DeliverySettings.Get{T}"/> answers from.</summary>
+    public Dictionary<string, object?> Read { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string EnvironmentFile => $"deploy/{environment}.json";
 
@@ -26,19 +26,27 @@ internal sealed class SettingValues(
 
     public T Get<T>(Setting<T> setting)
     {
-        Read.Add(setting.Key);
+        if (Read.TryGetValue(setting.Key, out var known))
+        {
+            return (T)known!;
+        }
+
+        var value = FromDefault(setting);
         if (merged.GetValueOrDefault(setting.Key) is { } raw)
         {
             var parsed = setting.Parser.Parse(raw.Value);
             if (parsed.Succeeded)
             {
-                return parsed.Value;
+                value = parsed.Value;
             }
-
-            Problem(setting.Key, raw, parsed.Error!);
+            else
+            {
+                Problem(setting.Key, raw, parsed.Error!);
+            }
         }
 
-        return FromDefault(setting);
+        Read[setting.Key] = value;
+        return value;
     }
 
     public void Problem(string key, RawSetting raw, string what)

@@ -41,11 +41,13 @@ public static partial class SettingsResolver
         merged = Merge(layers);
 
         var values = new SettingValues(merged, environment ?? LocalEnvironment, problems);
-        var settings = SettingsBinder.Bind(values, environment ?? LocalEnvironment, inputs.RepositoryRoot);
-        if (SettingCatalog.All.FirstOrDefault(d => !values.Read.Contains(d.Key) && !IsSource(d)) is { } unbound)
+        // Every entry is parsed and checked, bound to a property or not: code reads the rest with settings.Get(entry).
+        foreach (var definition in SettingCatalog.All)
         {
-            throw new InvalidOperationException($"The setting {unbound.Key} is in the catalog but SettingsBinder never reads it.");
+            definition.ReadInto(values);
         }
+
+        var settings = SettingsBinder.Bind(values, environment ?? LocalEnvironment, inputs.RepositoryRoot) with { Values = values.Read };
 
         // With an unknown environment, its platform's rules would only add noise.
         if (!problems.Any(p => p.Key == "environment"))
@@ -65,9 +67,6 @@ public static partial class SettingsResolver
             .ToList();
         return new ResolvedSettings(settings, provenance);
     }
-
-    private static bool IsSource(SettingDefinition definition) =>
-        definition == SettingCatalog.TerraformOutputsFile || definition == SettingCatalog.TerraformDir;
 
     private static (string? Name, string Source) TakeEnvironmentName(
         Dictionary<string, string> arguments,

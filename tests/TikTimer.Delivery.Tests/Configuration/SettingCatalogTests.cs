@@ -30,6 +30,21 @@ public class SettingCatalogTests
     }
 
     [Test]
+    public void Every_entry_is_resolved_and_readable_by_its_entry_whether_or_not_a_property_binds_it()
+    {
+        using var fixture = new SettingsFixture();
+        fixture.Arguments["migration-timeout"] = "90s";
+        fixture.Arguments["allow-unknown-region"] = "true";
+
+        var settings = fixture.Resolve().Settings;
+
+        Assert.That(settings.Get(SettingCatalog.MigrationTimeout), Is.EqualTo(TimeSpan.FromSeconds(90)));
+        Assert.That(settings.Get(SettingCatalog.AllowUnknownRegion), Is.True);
+        Assert.That(settings.Get(SettingCatalog.LocalPorts), Is.EqualTo(new[] { 18080, 18081 }), "defaults too");
+        Assert.That(settings.Get(SettingCatalog.TerraformDir), Is.Null);
+    }
+
+    [Test]
     public void Keys_environment_names_and_terraform_outputs_are_each_claimed_once()
     {
         Assert.That(All.Select(d => d.Key), Is.Unique);
