@@ -29,7 +29,7 @@ internal static class JsonSettingText
                     item.ValueKind != JsonValueKind.String && !(item.ValueKind == JsonValueKind.Number && shape.HasFlag(JsonShape.Number)));
                 if (bad.ValueKind != JsonValueKind.Undefined)
                 {
-                    error = $"is a list holding {Describe(bad)}, but each item must be {(shape.HasFlag(JsonShape.Number) ? "a string or a number" : "a string")}; {Expected(shape)}";
+                    error = $"is a list holding {Describe(bad, setting.IsSecret)}, but each item must be {(shape.HasFlag(JsonShape.Number) ? "a string or a number" : "a string")}; {Expected(shape)}";
                     return null;
                 }
 
@@ -37,13 +37,16 @@ internal static class JsonSettingText
                     ? value.GetRawText()
                     : string.Join(",", value.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString() : i.GetRawText()));
             default:
-                error = $"is {Describe(value)}, but {setting.Key} takes: {setting.Form}; {Expected(shape)}";
+                error = $"is {Describe(value, setting.IsSecret)}, but {setting.Key} takes: {setting.Form}; {Expected(shape)}";
                 return null;
         }
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    // A secret's value is never quoted back, not even a wrong one.
+    private static string Describe(JsonElement value, bool secret) => value.ValueKind switch
     {
+        JsonValueKind.String when secret => "a string",
+        JsonValueKind.Number when secret => "a number",
         JsonValueKind.String => $"a string (\"{Shorten(value.GetString() ?? string.Empty)}\")",
         JsonValueKind.Number => $"a number ({Shorten(value.GetRawText())})",
         JsonValueKind.True or JsonValueKind.False => $"a boolean ({value.GetRawText()})",

@@ -24,6 +24,13 @@ internal static class SettingsRules
             }
         }
 
+        // Without PushToEcr in the run, the later steps have only --image to go on.
+        if ((tasks & (DeliveryTask.MigrateViaEcs | DeliveryTask.Deploy)) is var needsImage and not DeliveryTask.None &&
+            !tasks.HasFlag(DeliveryTask.PushToEcr) && settings.Image is null && !values.IsGiven(SettingCatalog.Image))
+        {
+            values.Missing(SettingCatalog.Image.Key, $"by {DeliveryTasks.Describe(needsImage)} when PushToEcr does not run first (--exclusive): give the digest PushToEcr printed (Image: ...), or drop --exclusive");
+        }
+
         if (settings.IsLocal && settings.Services.Count > 1)
         {
             values.Invalid(SettingCatalog.Services.Key, "has more than one service, but the local platform serves one service on its two ports");

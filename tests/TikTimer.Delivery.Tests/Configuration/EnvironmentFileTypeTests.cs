@@ -73,6 +73,16 @@ public class EnvironmentFileTypeTests
     }
 
     [Test]
+    public void A_secret_of_the_wrong_type_is_refused_without_quoting_it()
+    {
+        _fixture.WriteFile("deploy/dev.json", "{\n  \"platform\": \"local\",\n  \"registry-password\": 12345678\n}");
+
+        var error = _fixture.ResolveFails();
+
+        Assert.That(error.Message, Does.Contain("line 3: \"registry-password\" is a number, but").And.Not.Contain("12345678"));
+    }
+
+    [Test]
     public void A_bad_value_from_the_file_names_the_file_and_its_line_as_the_source()
     {
         _fixture.WriteFile("deploy/dev.json", "{\n  \"platform\": \"local\",\n\n  \"deploy-timeout\": \"soon\"\n}");

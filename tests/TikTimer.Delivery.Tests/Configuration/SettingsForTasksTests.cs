@@ -38,6 +38,7 @@ public class SettingsForTasksTests
     public void A_migration_alone_on_aws_still_needs_what_the_migration_reads_and_says_so()
     {
         _fixture.WriteFile("deploy/dev.json", """{ "platform": "aws", "region": "eu-west-1" }""");
+        _fixture.Arguments["image"] = Image;
         _fixture.Tasks = ["MigrateViaEcs"];
 
         var error = _fixture.ResolveFails();
@@ -54,6 +55,7 @@ public class SettingsForTasksTests
               "subnets": "subnet-0123456789abcdef0", "security-groups": "sg-0123456789abcdef0" }
             """);
         _fixture.Arguments["smoke-timeout"] = "soon";
+        _fixture.Arguments["image"] = Image;
         _fixture.Tasks = ["MigrateViaEcs"];
 
         Assert.That(_fixture.ResolveFails().Problems.Single().Key, Is.EqualTo("smoke-timeout"));
@@ -75,6 +77,27 @@ public class SettingsForTasksTests
     public void The_local_platform_requires_nothing_beyond_its_defaults()
     {
         _fixture.Arguments.Remove("environment");
+
+        Assert.That(() => _fixture.Resolve(), Throws.Nothing);
+    }
+
+    [TestCase("Deploy", "Deploy")]
+    [TestCase("MigrateViaEcs", "MigrateViaEcs")]
+    public void A_later_step_alone_without_an_image_is_refused_before_it_starts(string task, string named)
+    {
+        _fixture.Arguments.Remove("environment");
+        _fixture.Tasks = [task];
+
+        var error = _fixture.ResolveFails();
+
+        Assert.That(error.Message, Does.Contain($"image: is required by {named} when PushToEcr does not run first (--exclusive)").And.Contain("--image=..."));
+    }
+
+    [Test]
+    public void The_smoke_test_alone_needs_no_image()
+    {
+        _fixture.Arguments.Remove("environment");
+        _fixture.Tasks = ["SmokeTest"];
 
         Assert.That(() => _fixture.Resolve(), Throws.Nothing);
     }
