@@ -149,8 +149,9 @@ public static partial class SettingParsers
     /// <summary>A duration within what the step that waits for it supports.</summary>
     public static ValueParser<TimeSpan> Duration((TimeSpan Min, TimeSpan Max) range) =>
         new($"duration, {DurationText.Format(range.Min)} to {DurationText.Format(range.Max)} (90s, 10m, 1h30m, 00:10:00)", JsonShape.String | JsonShape.Number, text =>
-            ValueParsers.Duration(text) is not { } value || value <= TimeSpan.Zero
-                ? Parsed<TimeSpan>.Fail("is not a positive duration; use e.g. 90s, 10m, 1h30m or 00:10:00")
+            // Zero is a duration like any other; the range says whether the step accepts it.
+            ValueParsers.Duration(text) is not { } value || value < TimeSpan.Zero || (value == TimeSpan.Zero && range.Min > TimeSpan.Zero)
+                ? Parsed<TimeSpan>.Fail(range.Min > TimeSpan.Zero ? "is not a positive duration; use e.g. 90s, 10m, 1h30m or 00:10:00" : "is not a duration; use e.g. 0s, 90s, 10m, 1h30m or 00:10:00")
                 : value < range.Min || value > range.Max
                     ? Parsed<TimeSpan>.Fail($"is outside the range this step supports, {DurationText.Format(range.Min)} to {DurationText.Format(range.Max)}")
                     : Parsed<TimeSpan>.Ok(value));
