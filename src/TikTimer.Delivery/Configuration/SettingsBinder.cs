@@ -7,7 +7,7 @@ internal static class SettingsBinder
 {
     public static DeliverySettings Bind(SettingValues values, string environment, string repositoryRoot)
     {
-        var platform = values.Get(Platform)
+        var platform = values.Get(SettingCatalog.Platform)
             ?? (environment == SettingsResolver.LocalEnvironment ? DeliveryPlatform.Local : DeliveryPlatform.Aws);
         var containerName = values.Get(ContainerName);
         var services = values.Get(Services);
