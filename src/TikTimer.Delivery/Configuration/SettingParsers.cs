@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TikTimer.Delivery.Images;
 using TikTimer.Delivery.Smoke;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Reporting;
 
 namespace TikTimer.Delivery.Configuration;
 
@@ -121,15 +121,12 @@ public static partial class SettingParsers
         var checks = new List<SmokeCheck>();
         foreach (var item in items)
         {
-            var separator = item.LastIndexOf('=');
-            if (separator <= 0 || !item.StartsWith('/') ||
-                !int.TryParse(item[(separator + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var status) ||
-                status is < 100 or > 599)
+            if (!SmokeCheck.TryParse(item, out var check))
             {
                 return Parsed<IReadOnlyList<SmokeCheck>>.Fail($"has '{item}', which is not PATH=STATUS (e.g. /metrics=200)");
             }
 
-            checks.Add(new SmokeCheck(item[..separator], status));
+            checks.Add(check);
         }
 
         return Parsed<IReadOnlyList<SmokeCheck>>.Ok(checks);
