@@ -61,6 +61,8 @@ public sealed record DeliverySettings
 
     public string? ServiceProject { get; init; }
 
+    public string? BuildContext { get; init; }
+
     public required IReadOnlyDictionary<string, string> BuildArgs { get; init; }
 
     /// <summary>The docker client; null finds <c>docker</c> on PATH.</summary>
@@ -109,6 +111,17 @@ public sealed record DeliverySettings
     public required bool SkipTests { get; init; }
 
     public required bool PrintSettings { get; init; }
+
+    // The service's contract
+    public required string HealthPath { get; init; }
+
+    /// <summary>Null: the service reports no version, SmokeTest checks none.</summary>
+    public string? SmokeVersionPath { get; init; }
+
+    public required string SmokeVersionField { get; init; }
+
+    /// <summary>Null: the service has no tests for Validate to run.</summary>
+    public IReadOnlyList<string>? TestCommand { get; init; }
 
     // Local platform
     public string? DatabaseUrl { get; init; }

@@ -92,8 +92,11 @@ public static partial class SettingCatalog
     public static readonly Setting<string> Dockerfile = new("dockerfile", P.Required(P.Path), "Dockerfile of the service")
     { Default = "src/TikTimer.Api/Dockerfile", ReadBy = BuildImage, MustExist = PathKind.File };
 
-    public static readonly Setting<string?> ServiceProject = new("service-project", P.Path, "Project published into the image's build context")
+    public static readonly Setting<string?> ServiceProject = new("service-project", P.Path, "Project dotnet-published into the build context first; empty for a service built by docker build alone")
     { Default = "src/TikTimer.Api/TikTimer.Api.csproj", ReadBy = BuildImage, MustExist = PathKind.File };
+
+    public static readonly Setting<string?> BuildContext = new("build-context", P.Path, "docker build context")
+    { DefaultDescription = "the publish output with service-project, else the Dockerfile's folder", ReadBy = BuildImage };
 
     public static readonly Setting<IReadOnlyDictionary<string, string>> BuildArgs = new("build-args", P.Pairs, "docker build arguments (not for secrets: they stay in the image history)")
     { Absent = new Dictionary<string, string>(), ReadBy = BuildImage };
@@ -183,6 +186,19 @@ public static partial class SettingCatalog
 
     public static readonly Setting<bool> PrintSettings = new("print-settings", P.Boolean, "Validate prints every resolved setting and where it came from")
     { Default = "false", ReadBy = Validate };
+
+    // What the service offers the suite (its container contract beyond DATABASE_URL and PORT)
+    public static readonly Setting<string> HealthPath = new("health-path", P.Required(P.UrlPath), "The service's health endpoint: 200 with {\"status\":\"healthy\"} (local rollouts and SmokeTest)")
+    { Default = "/health", ReadBy = Deploy | SmokeTest };
+
+    public static readonly Setting<string?> SmokeVersionPath = new("smoke-version-path", P.OptionalUrlPath, "Where the service reports its version, which SmokeTest requires to be the one deployed")
+    { Default = "/", ReadBy = SmokeTest };
+
+    public static readonly Setting<string> SmokeVersionField = new("smoke-version-field", P.Required(P.JsonFieldPath), "JSON field of smoke-version-path holding the version (dots for nested fields)")
+    { Default = "version", ReadBy = SmokeTest };
+
+    public static readonly Setting<IReadOnlyList<string>?> TestCommand = new("test-command", P.Command, "The service's own tests, run by Validate from the repository root; empty for none")
+    { Default = "dotnet test tests/TikTimer.Api.Tests --filter TestCategory!=Integration&TestCategory!=EndToEnd --nologo", ReadBy = Validate };
 
     // Local platform
     public static readonly Setting<string?> DatabaseUrl = new("database-url", P.Matching(PostgresUrl(), "postgres://user:password@host:port/database", "a postgres://user:password@host:port/database URL"), "Database the local platform migrates and serves (a bare DATABASE_URL is not read)")

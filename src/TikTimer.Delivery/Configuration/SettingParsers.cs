@@ -132,6 +132,19 @@ public static partial class SettingParsers
         return Parsed<IReadOnlyList<SmokeCheck>>.Ok(checks);
     });
 
+    /// <summary>A path on the service, from its root: /health.</summary>
+    public static ValueParser<string?> UrlPath { get; } = Text.Where(
+        path => path is null || (path.StartsWith('/') && !path.Any(char.IsWhiteSpace)) ? null : "is not a path; write it from the service's root, e.g. /health",
+        "path on the service, e.g. /health");
+
+    /// <summary>Like <see cref="UrlPath"/>; <c>off</c> (or empty) means none, since an empty environment variable counts as unset.</summary>
+    public static ValueParser<string?> OptionalUrlPath { get; } = new("path on the service, or off", Scalar, text =>
+        text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) ? Parsed<string?>.Ok(null) : UrlPath.Parse(text));
+
+    public static ValueParser<string?> JsonFieldPath { get; } = Text.Where(
+        field => field is null || !field.Split('.').Any(name => name.Length == 0) ? null : "has an empty field name; write e.g. version or build.version",
+        "JSON field, e.g. version or build.version");
+
     /// <summary>An AWS region's shape; whether it is a known one is checked with the other settings (it can be overridden).</summary>
     public static ValueParser<string?> Region { get; } = Text.Where(
         region => region is null || RegionPattern().IsMatch(region) ? null

@@ -38,6 +38,7 @@ internal static class SettingsBinder
             DockerPlatform = values.Get(DockerPlatform),
             Dockerfile = values.Get(Dockerfile),
             ServiceProject = values.Get(ServiceProject),
+            BuildContext = values.Get(SettingCatalog.BuildContext),
             BuildArgs = values.Get(BuildArgs),
             DockerPath = values.Get(DockerPath),
             Cluster = values.Get(Cluster),
@@ -61,6 +62,10 @@ internal static class SettingsBinder
             Force = values.Get(Force),
             SkipTests = values.Get(SkipTests),
             PrintSettings = values.Get(PrintSettings),
+            HealthPath = values.Get(HealthPath),
+            SmokeVersionPath = values.Get(SmokeVersionPath),
+            SmokeVersionField = values.Get(SmokeVersionField),
+            TestCommand = values.Get(TestCommand),
             DatabaseUrl = values.Get(DatabaseUrl),
             LocalPorts = values.Get(LocalPorts),
         };

@@ -31,6 +31,13 @@ internal static class SettingsRules
             values.Missing(SettingCatalog.Image.Key, $"by {DeliveryTasks.Describe(needsImage)} when PushToEcr does not run first (--exclusive): give the digest PushToEcr printed (Image: ...), or drop --exclusive");
         }
 
+        // With a publish step the context is the publish output, made by BuildImage itself.
+        if (tasks.HasFlag(DeliveryTask.BuildImage) && settings.ServiceProject is null && settings.BuildContext is { } context &&
+            !Directory.Exists(settings.ResolvePath(context)))
+        {
+            values.Invalid(SettingCatalog.BuildContext.Key, $"names the directory '{settings.ResolvePath(context)}', which does not exist (BuildImage would need it); fix the path (relative to the repository)");
+        }
+
         if (settings.IsLocal && settings.Services.Count > 1)
         {
             values.Invalid(SettingCatalog.Services.Key, "has more than one service, but the local platform serves one service on its two ports");
