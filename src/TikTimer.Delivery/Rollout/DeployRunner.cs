@@ -21,6 +21,7 @@ public sealed class DeployRunner
     private readonly IDeliveryLog _log;
     private readonly RolloutOptions _options;
     private readonly RolloutWaiter _waiter;
+    private readonly TimeProvider _time;
 
     public DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog log, RolloutOptions? options = null, TimeProvider? timeProvider = null)
     {
@@ -28,7 +29,8 @@ public sealed class DeployRunner
         _log = log ?? throw new ArgumentNullException(nameof(log));
         _options = options ?? new RolloutOptions();
         _options.Validate();
-        _waiter = new RolloutWaiter(platform, log, _options.Polling, timeProvider);
+        _time = timeProvider ?? TimeProvider.System;
+        _waiter = new RolloutWaiter(platform, log, _options.Polling, _time);
     }
 
     public async Task<DeployResult> DeployAsync(IReadOnlyList<ServiceRolloutRequest> services, CancellationToken cancellationToken = default)
@@ -92,21 +94,31 @@ public sealed class DeployRunner
 
     private async Task<ServiceAttempt> RollOutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         RolloutHandle rollout;
-        try
+        using (var scope = new TimeoutScope(_options.Timeout, _time, cancellationToken))
         {
-            rollout = await _platform.StartRolloutAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            return new ServiceAttempt(null, $"{request.Service}: could not start the rollout: {error.Message}");
+            try
+            {
+                rollout = await _platform.StartRolloutAsync(request, scope.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (scope.TimedOut)
+            {
+                // Whether the update reached the platform is unknown, so there is nothing safe to roll back here.
+                return new ServiceAttempt(null, $"{request.Service}: could not start the rollout within {DurationText.Format(_options.Timeout)}; check whether the service was updated");
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                return new ServiceAttempt(null, $"{request.Service}: could not start the rollout: {error.Message}");
+            }
         }
 
         _log.Information($"Rolling out {request.Service}: {rollout.RevisionId} (image {request.Image}) replacing {rollout.PreviousRevisionId ?? "nothing"}.");
         RolloutOutcome outcome;
         try
         {
-            outcome = await _waiter.WaitAsync(rollout, _options.Timeout, cancellationToken).ConfigureAwait(false);
+            var left = _options.Timeout - _time.GetElapsedTime(started);
+            outcome = await _waiter.WaitAsync(rollout, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -134,18 +146,44 @@ public sealed class DeployRunner
         }
 
         _log.Warning($"Rolling {service} back to {failed.PreviousRevisionId}.");
+        var timeout = _options.RollbackTimeout;
+        var started = _time.GetTimestamp();
+        RolloutHandle rollback;
+
+        // The rollback timeout covers starting it too: a start that hangs (throttled, retried) must not outlast it.
+        using (var scope = new TimeoutScope(timeout, _time, cancellationToken))
+        {
+            try
+            {
+                rollback = await _platform.RollBackAsync(failed, scope.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (scope.TimedOut)
+            {
+                return NotStarted($"not started within {DurationText.Format(timeout)}");
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                return NotStarted(error.Message);
+            }
+        }
+
+        RolloutOutcome outcome;
         try
         {
-            var rollback = await _platform.RollBackAsync(failed, cancellationToken).ConfigureAwait(false);
-            var outcome = await _waiter.WaitAsync(rollback, _options.RollbackTimeout, cancellationToken).ConfigureAwait(false);
-            return outcome.IsStable
-                ? new RollbackReport(service, true, $"{service}: rolled back; the previous revision {failed.PreviousRevisionId} is serving again.")
-                : new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} did not become stable ({(outcome.TimedOut ? "timed out, " : string.Empty)}{outcome.Verdict.Reason}); the service needs attention.");
+            var left = timeout - _time.GetElapsedTime(started);
+            outcome = await _waiter.WaitAsync(rollback, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} could not be started ({error.Message}); the service needs attention.");
+            return new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} was started but could not be followed ({error.Message}); the service needs attention.");
         }
+
+        return outcome.IsStable
+            ? new RollbackReport(service, true, $"{service}: rolled back; the previous revision {failed.PreviousRevisionId} is serving again.")
+            : new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} did not become stable ({(outcome.TimedOut ? $"timed out after {DurationText.Format(timeout)}, " : string.Empty)}{outcome.Verdict.Reason}); the service needs attention.");
+
+        RollbackReport NotStarted(string why) =>
+            new(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} could not be started ({why}); the service needs attention.");
     }
 
     private sealed record ServiceAttempt(RolloutHandle? Rollout, string? Failure);

@@ -19,6 +19,14 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
 
     public HashSet<string> FailToStart { get; } = [];
 
+    public HashSet<string> FailToRollBack { get; } = [];
+
+    /// <summary>Services whose rollout start never returns until cancelled, like a call retried on throttling.</summary>
+    public HashSet<string> HangOnStart { get; } = [];
+
+    /// <summary>Services whose rollback start never returns until cancelled.</summary>
+    public HashSet<string> HangOnRollBack { get; } = [];
+
     public int DescribeCalls { get; private set; }
 
     public HashSet<string> FailToDescribe { get; } = [];
@@ -46,6 +54,11 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
     public Task<RolloutHandle> StartRolloutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)
     {
         Started.Add(request);
+        if (HangOnStart.Contains(request.Service))
+        {
+            return Hang<RolloutHandle>(cancellationToken);
+        }
+
         if (FailToStart.Contains(request.Service))
         {
             return Task.FromException<RolloutHandle>(new DeliveryException($"UpdateService {request.Service}: ServiceNotFoundException"));
@@ -73,8 +86,24 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
     public Task<RolloutHandle> RollBackAsync(RolloutHandle failed, CancellationToken cancellationToken)
     {
         RolledBack.Add(failed);
+        if (HangOnRollBack.Contains(failed.Service))
+        {
+            return Hang<RolloutHandle>(cancellationToken);
+        }
+
+        if (FailToRollBack.Contains(failed.Service))
+        {
+            return Task.FromException<RolloutHandle>(new DeliveryException($"UpdateService {failed.Service}: AccessDeniedException"));
+        }
+
         _startedAt[(failed.Service, true)] = clock.GetUtcNow();
         return Task.FromResult(new RolloutHandle(failed.Service, "rev-old", "rev-new", "dep-rollback"));
+    }
+
+    private static async Task<T> Hang<T>(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        throw new InvalidOperationException("unreachable");
     }
 
     private FakeServiceRolloutPlatform Add(string service, bool rollback, TimeSpan at, DeploymentSnapshot[] deployments, ServiceEvent[] events)
