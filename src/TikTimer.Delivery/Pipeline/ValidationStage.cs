@@ -119,11 +119,17 @@ public static class ValidationStage
 
     private static async Task<string?> UnitTestsAsync(DeliveryServices services, CancellationToken cancellationToken)
     {
+        if (NestedTestRun.IsInside(Environment.GetEnvironmentVariable))
+        {
+            return NestedTestRun.Refusal;
+        }
+
         var settings = services.Settings;
         var solution = Path.Combine(settings.RepositoryRoot, "TikTimer.sln");
         var spec = new ProcessSpec("dotnet", ["test", solution, "--filter", UnitTestFilter, "--nologo", "--logger", "console;verbosity=normal"])
         {
             WorkingDirectory = settings.RepositoryRoot,
+            Environment = new Dictionary<string, string?> { [NestedTestRun.Marker] = "1" },
             OnOutputLine = services.Log.Verbose,
             OnErrorLine = services.Log.Verbose,
             ThrowOnFailure = false,
