@@ -27,7 +27,13 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
     /// <summary>Services whose rollback start never returns until cancelled.</summary>
     public HashSet<string> HangOnRollBack { get; } = [];
 
+    /// <summary>When (fake time) each hanging start was cancelled: recorded by the cancellation itself, so exact.</summary>
+    public List<DateTimeOffset> HangsGivenUpAt { get; } = [];
+
     public int DescribeCalls { get; private set; }
+
+    /// <summary>When (fake time) each describe was made, and whether it described a rollback.</summary>
+    public List<(DateTimeOffset At, bool Rollback)> Described { get; } = [];
 
     public HashSet<string> FailToDescribe { get; } = [];
 
@@ -72,6 +78,7 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
     {
         cancellationToken.ThrowIfCancellationRequested();
         DescribeCalls++;
+        Described.Add((clock.GetUtcNow(), rollout.DeploymentId == "dep-rollback"));
         if (FailToDescribe.Contains(rollout.Service) && rollout.DeploymentId != "dep-rollback")
         {
             return Task.FromException<ServiceSnapshot>(new DeliveryException($"DescribeServices {rollout.Service}: AccessDeniedException"));
@@ -100,8 +107,9 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
         return Task.FromResult(new RolloutHandle(failed.Service, "rev-old", "rev-new", "dep-rollback"));
     }
 
-    private static async Task<T> Hang<T>(CancellationToken cancellationToken)
+    private async Task<T> Hang<T>(CancellationToken cancellationToken)
     {
+        using var record = cancellationToken.Register(() => HangsGivenUpAt.Add(clock.GetUtcNow()));
         await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         throw new InvalidOperationException("unreachable");
     }
