@@ -3,7 +3,8 @@
 # their waits, the redactor, the polling schedule and settings precedence, one
 # mutant at a time, and runs the unit tests of those areas (no Docker, moto or
 # PostgreSQL needed) against each. Prints the score and every surviving mutant.
-# Not part of CI: it takes minutes, not seconds (see docs or bench/mutation/README.md).
+# Not part of CI: it takes minutes, not seconds. The tests are bench/mutation/VerdictTests,
+# which links those of tests/TikTimer.Delivery.Tests.
 #
 #   bash bench/mutation.sh              # concurrency 1 (a shared machine)
 #   STRYKER_CONCURRENCY=2 bash bench/mutation.sh
