@@ -1,10 +1,10 @@
 using TikTimer.Delivery.Configuration;
-using TikTimer.Delivery.Pipeline;
+using TikTimer.Delivery.Platform;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Tests.Infrastructure;
 using TikTimer.Delivery.Validation;
 
-namespace TikTimer.Delivery.Tests.Pipeline;
+namespace TikTimer.Delivery.Tests.Validation;
 
 /// <summary>Validate's unit-test run marks itself, and refuses to start inside a run that is so marked.</summary>
 [NonParallelizable]
@@ -24,7 +24,7 @@ public class NestedTestRunTests
         var settings = SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string>(), _ => null, Path.GetTempPath())).Settings;
         var processes = new ScriptedProcessRunner();
         using var services = new DeliveryServices(settings, new RecordingDeliveryLog(), processes: processes);
-        var check = ValidationStage.Checks(services).Single(c => c.Name == "unit tests pass");
+        var check = Prerequisites.For(services).Single(c => c.Name == "unit tests pass");
         return (await check.CheckAsync(CancellationToken.None), processes);
     }
 

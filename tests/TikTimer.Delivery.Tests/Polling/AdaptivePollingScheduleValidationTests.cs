@@ -1,7 +1,7 @@
 using NUnit.Framework.Constraints;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
 
-namespace TikTimer.Delivery.Tests.Waiting;
+namespace TikTimer.Delivery.Tests.Polling;
 
 /// <summary>Each rule of <see cref="AdaptivePollingSchedule.Validate"/>, just inside and just outside its bound.</summary>
 public class AdaptivePollingScheduleValidationTests
