@@ -62,6 +62,6 @@ public class ChainTests
             .Run(["--target=Validate"]));
 
         Assert.That(exitCode, Is.EqualTo(1), output.ToString());
-        Assert.That(output.ToString(), Does.Contain("unit tests pass").And.Contain(NestedTestRun.Marker));
+        Assert.That(output.ToString(), Does.Contain("tests pass").And.Contain(NestedTestRun.Marker));
     }
 }
