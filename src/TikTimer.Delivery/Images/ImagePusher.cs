@@ -32,11 +32,12 @@ public sealed class ImagePusher
             throw new DeliveryException($"{Step}: the push options are not valid:\n- " + string.Join("\n- ", problems));
         }
 
-        var repository = registry.Repository;
         var local = await _docker.InspectImageAsync(options.ImageId, cancellationToken).ConfigureAwait(false)
             ?? throw new DeliveryException($"{Step}: the image {options.ImageId} is not in the local Docker engine. Run BuildImage first.");
 
+        // The registry knows its address once the repository is looked up (ECR's repositoryUri).
         await registry.EnsureRepositoryAsync(cancellationToken).ConfigureAwait(false);
+        var repository = registry.Repository;
         var remote = await registry.FindImageAsync(options.Tag, cancellationToken).ConfigureAwait(false);
         var decision = PushDecision.Decide(repository, options.Tag, local.Id, local.RepoDigests, remote);
 
