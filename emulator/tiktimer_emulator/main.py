@@ -18,6 +18,8 @@ def parse(argv):
     parser.add_argument("--registry-user", default="AWS")
     parser.add_argument("--registry-password-file", help="file holding that registry's password (never an argument)")
     parser.add_argument("--stop-timeout", type=int, default=30, help="seconds between SIGTERM and SIGKILL when a task definition sets none")
+    parser.add_argument("--exit-on-stdin-eof", action="store_true",
+                        help="stop (and clean up) when standard input closes: a test host that dies takes the emulator with it")
     return parser.parse_args(argv)
 
 
@@ -56,6 +58,15 @@ def main(argv):
     atexit.register(clean_up)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, lambda *_: sys.exit(0))
+
+    if args.exit_on_stdin_eof:
+        import threading
+
+        def watch_stdin():
+            sys.stdin.read()
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        threading.Thread(target=watch_stdin, daemon=True).start()
 
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import run_simple
