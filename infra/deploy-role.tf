@@ -5,7 +5,7 @@ locals {
   deploy_actions = jsondecode(file("${path.module}/deploy-role-actions.json"))
   cluster_arn    = aws_ecs_cluster.main.arn
   deploy_resources = {
-    TaskDefinitions = ["*"] # Register/Describe/DeregisterTaskDefinition take no resource
+    TaskDefinitions = ["*"] # RegisterTaskDefinition and DescribeTaskDefinition take no resource
     RunMigration    = ["arn:${local.partition}:ecs:${var.region}:${local.account_id}:task-definition/${aws_ecs_task_definition.migration.family}:*"]
     Tasks           = ["arn:${local.partition}:ecs:${var.region}:${local.account_id}:task/${aws_ecs_cluster.main.name}/*"]
     ListTasks       = ["*"] # scoped by the ecs:cluster condition below
@@ -13,7 +13,6 @@ locals {
     EcrToken        = ["*"] # GetAuthorizationToken takes no resource
     EcrRepository   = [aws_ecr_repository.app.arn]
     Logs            = ["${aws_cloudwatch_log_group.app.arn}:*"]
-    NetworkReadOnly = ["*"] # EC2 Describe* take no resource
     PassTaskRoles   = [aws_iam_role.task_execution.arn, aws_iam_role.task.arn]
   }
   deploy_conditions = {

@@ -202,9 +202,12 @@ def _tick(backend, service):
         deployment["pendingCount"] = len(live) - deployment["runningCount"]
         deployment["updatedAt"] = utcnow()
 
-    for old in list(deployments[1:]):
-        if not [r for r in old["_runs"] if r.task.last_status != "STOPPED"]:
-            deployments.remove(old)
+    # Drained deployments stay listed (a FAILED one with its reason) until the PRIMARY is
+    # at full healthy count; then they go, and the rollout is complete.
+    if primary["rolloutState"] == "IN_PROGRESS" and healthy_new >= primary["desiredCount"]:
+        for old in list(deployments[1:]):
+            if not [r for r in old["_runs"] if r.task.last_status != "STOPPED"]:
+                deployments.remove(old)
 
     if (primary["rolloutState"] == "IN_PROGRESS" and len(deployments) == 1
             and healthy_new >= primary["desiredCount"]):

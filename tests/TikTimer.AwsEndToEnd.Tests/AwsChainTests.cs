@@ -26,6 +26,10 @@ public sealed class AwsChainTests
 
     private readonly List<BuildRun> runs = [];
     private readonly string environment = $"e2e{Guid.NewGuid():N}"[..9];
+
+    // One tag for every run of the same source: a re-run is then "no change" even in a dirty
+    // working tree (whose default tag carries a timestamp).
+    private readonly string imageTag = $"e2e-{Guid.NewGuid():N}";
     private string repositoryRoot = "";
     private AwsEmulator? emulator;
     private ScratchDatabase? database;
@@ -237,7 +241,7 @@ public sealed class AwsChainTests
         BuildRun run;
         await using (await LockMigrationsTableAsync())
         {
-            run = await Build.RunAndInterruptAsync("./build.sh interrupted during the migration", "): RUNNING (");
+            run = await Build.RunAndInterruptAsync("./build.sh interrupted during the migration", "): RUNNING (", $"--image-tag={imageTag}");
             runs.Add(run);
         }
 
@@ -318,7 +322,8 @@ public sealed class AwsChainTests
 
     private async Task<BuildRun> RunAsync(string description, params string[] arguments)
     {
-        var run = await Build.RunAsync(description, arguments);
+        string[] tagged = arguments.Any(a => a.StartsWith("--image-tag=", StringComparison.Ordinal)) ? arguments : [$"--image-tag={imageTag}", .. arguments];
+        var run = await Build.RunAsync(description, tagged);
         runs.Add(run);
         return run;
     }
@@ -382,8 +387,7 @@ public sealed class AwsChainTests
 
     private async Task<long> TableCountAsync() =>
         await database!.ScalarAsync<long>(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = ANY($1)",
-            new[] { "users", "social_accounts", "posts", "schema_migrations" });
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('users', 'social_accounts', 'posts', 'schema_migrations')");
 
     /// <summary>Holds an exclusive lock on the migrations table, so a migration blocks until the lock is released.</summary>
     private async Task<NpgsqlTransactionScope> LockMigrationsTableAsync()
