@@ -4,6 +4,10 @@ output "region" {
 }
 
 
+output "aws_account_id" {
+  value = local.account_id
+}
+
 output "ecr_repository_name" {
   value = aws_ecr_repository.app.name
 }

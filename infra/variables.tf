@@ -114,9 +114,3 @@ variable "create_github_oidc_provider" {
   type        = bool
   default     = true
 }
-
-variable "emulator_endpoint" {
-  description = "Tests only: the URL of an AWS emulator every service is sent to (with test credentials). Null against AWS."
-  type        = string
-  default     = null
-}

@@ -2,6 +2,7 @@
 DOCKER_CONFIG (logged in to the registry), secrets through the environment only."""
 import os
 import subprocess
+import time
 
 from .settings import SETTINGS
 
@@ -35,9 +36,20 @@ def login():
 
 
 def remove_all():
-    """Every container this emulator started, running or not."""
-    listed = run(["ps", "-aq", "--filter", f"label={SETTINGS.label}"], timeout=60)
-    ids = listed.stdout.split()
-    if ids:
-        run(["rm", "-f", *ids], timeout=120)
-    return len(ids)
+    """Every container this emulator started, running or not: until two listings in a row
+    are empty, because a `docker run` already under way shows up only when it returns."""
+    removed = set()
+    quiet = 0
+    for _ in range(30):
+        listed = run(["ps", "-aq", "--filter", f"label={SETTINGS.label}"], timeout=60)
+        ids = listed.stdout.split()
+        if ids:
+            run(["rm", "-f", *ids], timeout=120)
+            removed.update(ids)
+            quiet = 0
+        else:
+            quiet += 1
+            if quiet == 2:
+                break
+        time.sleep(0.5)
+    return len(removed)

@@ -49,6 +49,9 @@ def main(argv):
     loadbalancer.install()
 
     def clean_up():
+        SETTINGS.stopping = True
+        with services.LOCK:  # the scheduler finishes its tick and starts no task after it
+            pass
         removed = docker_cli.remove_all()
         own_registry.stop()
         import shutil

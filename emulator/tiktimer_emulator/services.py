@@ -226,6 +226,8 @@ def _loop():
     while True:
         time.sleep(SETTINGS.health_interval)
         with LOCK:
+            if SETTINGS.stopping:
+                return
             for backend, service in list(SERVICES):
                 if service.status != "ACTIVE":
                     continue

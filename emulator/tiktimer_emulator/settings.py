@@ -16,6 +16,8 @@ class Settings:
     stop_timeout: int = 30
     # Load balancer health checks, scaled down from the target group's seconds.
     health_interval: float = 1.0
+    # Set when the emulator stops: no container may start after the clean-up began.
+    stopping: bool = False
     extra: dict = field(default_factory=dict)
 
     @property

@@ -180,6 +180,8 @@ class TaskRun(threading.Thread):
         return {}
 
     def _start(self, container, definition, environment):
+        if SETTINGS.stopping:
+            return "CannotStartContainerError: the emulator is stopping"
         docker_name = f"{SETTINGS.instance}-{self.task.id}-{container.name}"[:120]
         command = self._override(container.name).get("command") or definition.get("command") or []
         entry_point = definition.get("entryPoint") or []

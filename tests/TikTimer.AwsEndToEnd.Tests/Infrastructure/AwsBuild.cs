@@ -143,9 +143,11 @@ internal sealed class AwsBuild(string repositoryRoot, AwsEmulator emulator, Terr
             environment[key] = value;
         }
 
-        environment["AWS_ENDPOINT_URL"] = emulator.Endpoint.ToString().TrimEnd('/');
-        environment["AWS_ACCESS_KEY_ID"] = "testing";
-        environment["AWS_SECRET_ACCESS_KEY"] = "testing";
+        foreach (var (key, value) in emulator.ClientEnvironment())
+        {
+            environment[key] = value;
+        }
+
         return environment;
     }
 

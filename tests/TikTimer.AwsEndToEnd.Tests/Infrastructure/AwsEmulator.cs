@@ -122,6 +122,27 @@ internal sealed class AwsEmulator : IAsyncDisposable
         MaxAttempts = 1,
     });
 
+    /// <summary>
+    /// What points an AWS client at the emulator, the SDK way (the suite and Terraform's
+    /// provider both read it): the endpoint and the test keys; profiles and regions of the
+    /// user's own configuration are cut off.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ClientEnvironment() => new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["AWS_ENDPOINT_URL"] = Endpoint.ToString().TrimEnd('/'),
+        ["AWS_ACCESS_KEY_ID"] = "testing",
+        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_DEFAULT_PROFILE"] = null,
+        ["AWS_CONFIG_FILE"] = null,
+        ["AWS_SHARED_CREDENTIALS_FILE"] = null,
+        ["AWS_REGION"] = null,
+        ["AWS_DEFAULT_REGION"] = null,
+        ["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = null,
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+    };
+
     /// <summary>The emulator's containers still present (running or not), for the no-leftovers check.</summary>
     public async Task<string[]> ContainersAsync()
     {
