@@ -77,6 +77,9 @@ class TaskRun(threading.Thread):
         if self.stop_requested is not None or self.task.last_status == "STOPPED":
             return
         self.stop_requested = (stop_code, reason)
+        # ECS shows the reason and code at once, while the containers are still stopping.
+        self.task.stop_code = stop_code
+        self.task.stopped_reason = reason
         self.task.desired_status = "STOPPED"
         self.task.stopping_at = utcnow()
         threading.Thread(target=self._stop_containers, daemon=True).start()
