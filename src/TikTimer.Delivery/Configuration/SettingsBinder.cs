@@ -121,16 +121,13 @@ internal static class SettingsBinder
         var checks = new List<SmokeCheck>();
         foreach (var item in values.List("smoke-checks"))
         {
-            var separator = item.LastIndexOf('=');
-            if (separator <= 0 || !item.StartsWith('/') ||
-                !int.TryParse(item[(separator + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var status) ||
-                status is < 100 or > 599)
+            if (!SmokeCheck.TryParse(item, out var check))
             {
                 values.Invalid("smoke-checks", $"has '{item}', which is not PATH=STATUS (e.g. /metrics=200)");
                 continue;
             }
 
-            checks.Add(new SmokeCheck(item[..separator], status));
+            checks.Add(check);
         }
 
         return checks;

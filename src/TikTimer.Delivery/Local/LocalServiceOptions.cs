@@ -1,3 +1,5 @@
+using TikTimer.Delivery.Validation;
+
 namespace TikTimer.Delivery.Local;
 
 /// <summary>
@@ -72,20 +74,9 @@ public sealed record LocalServiceOptions
             throw new ArgumentException($"HealthPath '{HealthPath}' must start with '/'.", nameof(HealthPath));
         }
 
-        InRange(HealthGrace, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30), nameof(HealthGrace));
-        InRange(HealthRequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1), nameof(HealthRequestTimeout));
-        InRange(StopGrace, TimeSpan.Zero, TimeSpan.FromMinutes(5), nameof(StopGrace));
-        if (FailureLogLines is < 0 or > 200)
-        {
-            throw new ArgumentOutOfRangeException(nameof(FailureLogLines), FailureLogLines, "FailureLogLines must be between 0 and 200.");
-        }
-    }
-
-    private static void InRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
-    {
-        if (value < min || value > max)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}.");
-        }
+        OptionRange.Check(HealthGrace, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30), nameof(LocalServiceOptions), nameof(HealthGrace));
+        OptionRange.Check(HealthRequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1), nameof(LocalServiceOptions), nameof(HealthRequestTimeout));
+        OptionRange.Check(StopGrace, TimeSpan.Zero, TimeSpan.FromMinutes(5), nameof(LocalServiceOptions), nameof(StopGrace));
+        OptionRange.Check(FailureLogLines, 0, 200, nameof(LocalServiceOptions), nameof(FailureLogLines));
     }
 }

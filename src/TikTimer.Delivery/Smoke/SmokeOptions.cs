@@ -1,3 +1,5 @@
+using TikTimer.Delivery.Validation;
+
 namespace TikTimer.Delivery.Smoke;
 
 /// <summary>How <see cref="SmokeTester"/> checks the live service. Defaults documented; <see cref="Validate"/> names a bad value.</summary>
@@ -28,24 +30,14 @@ public sealed record SmokeOptions
 
     public void Validate()
     {
-        InRange(Timeout, TimeoutRange.Min, TimeoutRange.Max, nameof(Timeout));
-        InRange(InitialDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5), nameof(InitialDelay));
-        InRange(MaxDelay, InitialDelay, TimeSpan.FromMinutes(5), nameof(MaxDelay));
-        InRange(RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), nameof(RequestTimeout));
+        const string Owner = "Smoke test";
+        OptionRange.Check(Timeout, TimeoutRange, Owner, nameof(Timeout));
+        OptionRange.Check(InitialDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5), Owner, nameof(InitialDelay));
+        OptionRange.Check(MaxDelay, InitialDelay, TimeSpan.FromMinutes(5), Owner, nameof(MaxDelay));
+        OptionRange.Check(RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), Owner, nameof(RequestTimeout));
         foreach (var check in ExtraChecks)
         {
-            if (!check.Path.StartsWith('/') || check.ExpectedStatus is < 100 or > 599)
-            {
-                throw new ArgumentOutOfRangeException(nameof(ExtraChecks), check, "Smoke checks need a path starting with '/' and a status between 100 and 599.");
-            }
-        }
-    }
-
-    private static void InRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
-    {
-        if (value < min || value > max)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"Smoke test {name} must be between {min} and {max}.");
+            OptionRange.Require(check.IsValid, check, Owner, nameof(ExtraChecks), SmokeCheck.Rule);
         }
     }
 }

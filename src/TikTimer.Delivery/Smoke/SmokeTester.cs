@@ -1,6 +1,6 @@
 using System.Text.Json;
 using TikTimer.Delivery.Reporting;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
 
 namespace TikTimer.Delivery.Smoke;
 

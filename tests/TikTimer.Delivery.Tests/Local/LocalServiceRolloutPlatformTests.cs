@@ -4,7 +4,7 @@ using TikTimer.Delivery.Local;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Rollout;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
 
 namespace TikTimer.Delivery.Tests.Local;
 

@@ -1,12 +1,12 @@
 using TikTimer.Delivery.Aws.Ecs;
 using TikTimer.Delivery.Configuration;
-using TikTimer.Delivery.Pipeline;
+using TikTimer.Delivery.Platform;
+using TikTimer.Delivery.Validation;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Tests.Aws;
-using TikTimer.Delivery.Tests.Aws.Platform;
 using TikTimer.Delivery.Tests.Infrastructure;
 
-namespace TikTimer.Delivery.Tests.Pipeline;
+namespace TikTimer.Delivery.Tests.Aws.Platform;
 
 [Category("Integration")]
 public class AwsPreflightTests
@@ -71,7 +71,7 @@ public class AwsPreflightTests
             };
             var docker = new ScriptedProcessRunner(_ => ScriptedProcessRunner.Ok("20.10.24"));
             using var services = new DeliveryServices(settings, log ?? new RecordingDeliveryLog(), processes: docker, configureAws: _ => _moto.ClientOptions(Region));
-            await ValidationStage.RunAsync(services, CancellationToken.None);
+            await new PrerequisiteValidator(services.Log).ValidateAsync(Prerequisites.For(services), CancellationToken.None);
         }
         finally
         {

@@ -1,8 +1,7 @@
 using TikTimer.Delivery.Configuration;
-using TikTimer.Delivery.Local;
 using TikTimer.Delivery.Reporting;
 
-namespace TikTimer.Delivery.Pipeline;
+namespace TikTimer.Delivery.Local;
 
 /// <summary>The local registry from settings; its password comes from a setting or the file setup wrote.</summary>
 internal static class LocalRegistryAccess

@@ -1,4 +1,6 @@
-namespace TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Validation;
+
+namespace TikTimer.Delivery.Polling;
 
 /// <summary>
 /// How often a wait asks "is it done yet?": every <see cref="QuickInterval"/>
@@ -41,17 +43,9 @@ public sealed record AdaptivePollingSchedule
     /// <summary>Throws when a value is outside its sensible range, naming it.</summary>
     public void Validate()
     {
-        Require(QuickInterval > TimeSpan.Zero, nameof(QuickInterval), QuickInterval, "must be positive");
-        Require(QuickPhase >= TimeSpan.Zero, nameof(QuickPhase), QuickPhase, "must not be negative");
-        Require(BackoffFactor >= 1.0, nameof(BackoffFactor), BackoffFactor, "must be at least 1");
-        Require(MaxInterval >= QuickInterval, nameof(MaxInterval), MaxInterval, "must be at least QuickInterval");
-    }
-
-    private static void Require(bool condition, string name, object value, string rule)
-    {
-        if (!condition)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"Polling schedule {name} {rule}.");
-        }
+        OptionRange.Require(QuickInterval > TimeSpan.Zero, QuickInterval, "Polling schedule", nameof(QuickInterval), "must be positive");
+        OptionRange.Require(QuickPhase >= TimeSpan.Zero, QuickPhase, "Polling schedule", nameof(QuickPhase), "must not be negative");
+        OptionRange.Require(BackoffFactor >= 1.0, BackoffFactor, "Polling schedule", nameof(BackoffFactor), "must be at least 1");
+        OptionRange.Require(MaxInterval >= QuickInterval, MaxInterval, "Polling schedule", nameof(MaxInterval), "must be at least QuickInterval");
     }
 }

@@ -1,4 +1,4 @@
-namespace TikTimer.Delivery.Waiting;
+namespace TikTimer.Delivery.Polling;
 
 /// <summary>
 /// A token that ends either when our own timeout elapses or when the caller

@@ -2,9 +2,10 @@ using TikTimer.Delivery.Aws;
 using TikTimer.Delivery.Aws.Ecr;
 using TikTimer.Delivery.Aws.Ecs;
 using TikTimer.Delivery.Configuration;
+using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Validation;
 
-namespace TikTimer.Delivery.Pipeline;
+namespace TikTimer.Delivery.Aws.Platform;
 
 /// <summary>
 /// Read-only checks of the AWS resources the chain will touch, so a wrong
@@ -12,18 +13,43 @@ namespace TikTimer.Delivery.Pipeline;
 /// </summary>
 internal static class AwsPreflight
 {
-    public static IEnumerable<IPrerequisiteCheck> Checks(DeliveryServices services)
+    public static IEnumerable<IPrerequisiteCheck> Checks(AwsClients clients, DeliverySettings settings, IDeliveryLog log)
     {
-        var settings = services.Settings;
+        var identityKnown = false;
+        yield return new DelegateCheck("AWS credentials resolve and STS GetCallerIdentity answers", async ct =>
+        {
+            var problem = await Guard(() => IdentityAsync(clients, settings, log, ct)).ConfigureAwait(false);
+            identityKnown = problem is null;
+            return problem;
+        });
+
+        // The validator runs each check before asking for the next, so the
+        // resource checks are only listed when they can say something
+        // other than the credentials problem already reported.
+        if (!identityKnown)
+        {
+            yield break;
+        }
+
         yield return new DelegateCheck(
             $"ECS cluster '{settings.Cluster}' has the service(s) {string.Join(", ", settings.Services)}",
-            ct => Guard(() => ServicesAsync(services.Aws.Clients.Ecs, settings, ct)));
+            ct => Guard(() => ServicesAsync(clients.Ecs, settings, ct)));
         yield return new DelegateCheck(
             $"migration task definition family '{settings.MigrationTaskFamily}' has an active revision with container '{settings.MigrationContainerName}'",
-            ct => Guard(() => MigrationFamilyAsync(services.Aws.Clients.Ecs, settings, ct)));
+            ct => Guard(() => MigrationFamilyAsync(clients.Ecs, settings, ct)));
         yield return new DelegateCheck(
             $"ECR repository '{settings.Repository}' exists{(settings.CreateRepository ? " or may be created" : string.Empty)}",
-            ct => Guard(() => RepositoryAsync(services.Aws.Clients.Ecr, settings, ct)));
+            ct => Guard(() => RepositoryAsync(clients.Ecr, settings, ct)));
+    }
+
+    private static async Task<string?> IdentityAsync(AwsClients clients, DeliverySettings settings, IDeliveryLog log, CancellationToken cancellationToken)
+    {
+        var identity = await clients.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
+        log.Information($"  AWS identity: {identity.Arn} (account {identity.Account}, region {clients.Region})");
+        var expected = settings.ExpectedAccountId;
+        return expected is not null && expected != identity.Account
+            ? $"the credentials belong to account {identity.Account}, but expected-account-id is {expected}. Use the right profile (AWS_PROFILE) or role, or fix expected-account-id."
+            : null;
     }
 
     private static async Task<string?> ServicesAsync(IEcsApi ecs, DeliverySettings settings, CancellationToken cancellationToken)

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using TikTimer.Delivery.Tests.Fakes;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
+using TikTimer.Delivery.Reporting;
 
-namespace TikTimer.Delivery.Tests.Waiting;
+namespace TikTimer.Delivery.Tests.Polling;
 
 public class TimeoutScopeTests
 {

@@ -1,13 +1,14 @@
 using TikTimer.Delivery.Configuration;
-using TikTimer.Delivery.Pipeline;
+using TikTimer.Delivery.Platform;
+using TikTimer.Delivery.Validation;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Tests.Infrastructure;
 using TikTimer.Testing;
 
-namespace TikTimer.Delivery.Tests.Pipeline;
+namespace TikTimer.Delivery.Tests.Validation;
 
-public class ValidationStageTests
+public class PrerequisitesTests
 {
     private static DeliverySettings LocalSettings(string root, Func<DeliverySettings, DeliverySettings>? change = null)
     {
@@ -34,7 +35,7 @@ public class ValidationStageTests
             var log = new RecordingDeliveryLog();
             using var services = new DeliveryServices(settings, log, processes: noDaemon);
 
-            var error = Assert.ThrowsAsync<DeliveryException>(() => ValidationStage.RunAsync(services, CancellationToken.None))!;
+            var error = Assert.ThrowsAsync<DeliveryException>(() => new PrerequisiteValidator(services.Log).ValidateAsync(Prerequisites.For(services), CancellationToken.None))!;
 
             Assert.That(error.Message, Does.Contain("3 prerequisites are not met; nothing was changed"));
             Assert.That(error.Message, Does.Contain("Docker daemon reachable").And.Contain("scripts/setup-local.sh"));
@@ -58,7 +59,7 @@ public class ValidationStageTests
         var log = new RecordingDeliveryLog();
         using var services = new DeliveryServices(settings, log);
 
-        await ValidationStage.RunAsync(services, CancellationToken.None);
+        await new PrerequisiteValidator(services.Log).ValidateAsync(Prerequisites.For(services), CancellationToken.None);
 
         Assert.That(log.Lines.Count(l => l.Contains("ok ", StringComparison.Ordinal)), Is.EqualTo(3), log.Text);
     }
@@ -81,7 +82,7 @@ public class ValidationStageTests
             var docker = new ScriptedProcessRunner(_ => ScriptedProcessRunner.Ok("20.10.24"));
             using var services = new DeliveryServices(settings, new RecordingDeliveryLog(), processes: docker, configureAws: o => moto.ClientOptions("eu-west-1") with { StsEndpointUrl = moto.Endpoint });
 
-            var error = Assert.ThrowsAsync<DeliveryException>(() => ValidationStage.RunAsync(services, CancellationToken.None))!;
+            var error = Assert.ThrowsAsync<DeliveryException>(() => new PrerequisiteValidator(services.Log).ValidateAsync(Prerequisites.For(services), CancellationToken.None))!;
 
             Assert.That(error.Message, Does.Contain($"belong to account {MotoServer.Account}, but expected-account-id is 111111111111"));
         }

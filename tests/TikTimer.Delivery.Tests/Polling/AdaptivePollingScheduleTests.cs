@@ -1,6 +1,6 @@
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
 
-namespace TikTimer.Delivery.Tests.Waiting;
+namespace TikTimer.Delivery.Tests.Polling;
 
 public class AdaptivePollingScheduleTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TikTimer.Delivery.Waiting;
+namespace TikTimer.Delivery.Reporting;
 
 /// <summary>Durations as people read them in a build log: "850 ms", "4.2 s", "3m05s", "1h02m".</summary>
 public static class DurationText
