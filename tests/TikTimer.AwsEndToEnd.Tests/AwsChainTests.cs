@@ -66,7 +66,7 @@ public sealed class AwsChainTests
         terraform = Terraform.CopyOfInfra(repositoryRoot);
         emulator = await AwsEmulator.StartAsync(repositoryRoot);
         aws = emulator.Clients();
-        database = await ScratchDatabase.CreateAsync();
+        database = await ScratchDatabase.CreateAsync("tiktimer_aws_e2e");
 
         var init = await terraform.RunAsync(emulator.ClientEnvironment(), "init", "-input=false", "-no-color");
         Assert.That(init.ExitCode, Is.Zero, init.Output);
