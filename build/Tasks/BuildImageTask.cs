@@ -17,6 +17,7 @@ public sealed class BuildImageTask : AsyncFrostingTask<BuildContext>
             Dockerfile = settings.Dockerfile,
             RepositoryRoot = settings.RepositoryRoot,
             PublishProject = settings.ServiceProject,
+            ContextDirectory = settings.BuildContext,
             Tag = settings.ImageTag,
             ExtraTags = settings.ExtraTags,
             Platform = settings.DockerPlatform,

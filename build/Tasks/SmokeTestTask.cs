@@ -14,7 +14,9 @@ public sealed class SmokeTestTask : AsyncFrostingTask<BuildContext>
         var url = context.Settings.SmokeBaseUrl ?? await services.Platform.ServiceUrlAsync(context.Cancellation);
         try
         {
-            context.State.Smoke = await services.SmokeTester().RunAsync(url, context.Cancellation);
+            // The tag is the APP_VERSION the image was built with, what the service reports.
+            var deployedVersion = context.State.Build?.Tags.Primary ?? context.Settings.ImageTag;
+            context.State.Smoke = await services.SmokeTester(deployedVersion).RunAsync(url, context.Cancellation);
         }
         catch (SmokeTestFailedException) when (context.Settings.Rollback && context.State.Deploy is { } deployed)
         {

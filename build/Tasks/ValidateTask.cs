@@ -4,7 +4,7 @@ using TikTimer.Delivery.Validation;
 namespace TikTimer.Build.Tasks;
 
 [TaskName("Validate")]
-[TaskDescription("Checks the configuration and the platform's prerequisites, and runs the unit tests")]
+[TaskDescription("Checks the configuration and the platform's prerequisites, and runs the service's tests (test-command)")]
 public sealed class ValidateTask : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)

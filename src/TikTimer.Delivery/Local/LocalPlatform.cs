@@ -35,7 +35,7 @@ public sealed class LocalPlatform : IDeliveryPlatform
     // docker logs has no ingestion lag, unlike CloudWatch Logs.
     public TimeSpan LogGracePeriod => TimeSpan.FromMilliseconds(500);
 
-    private LocalServiceOptions ServiceOptions => new() { Ports = _settings.LocalPorts, DatabaseUrl = _settings.DatabaseUrl };
+    private LocalServiceOptions ServiceOptions => new() { Ports = _settings.LocalPorts, DatabaseUrl = _settings.DatabaseUrl, HealthPath = _settings.HealthPath };
 
     public IEnumerable<Validation.IPrerequisiteCheck> PreflightChecks() => LocalPreflight.Checks(_settings, _log);
 

@@ -29,6 +29,13 @@ public sealed record LocalServiceOptions
     /// </summary>
     public string UrlVariable { get; init; } = "ASPNETCORE_URLS";
 
+    /// <summary>
+    /// The variable that carries the bare port number, the convention of Cloud Run, Heroku and
+    /// most frameworks (uvicorn, gunicorn, Express, Rails). Default <c>PORT</c>; set beside
+    /// <see cref="UrlVariable"/>, so any service learns where to listen.
+    /// </summary>
+    public string PortVariable { get; init; } = "PORT";
+
     /// <summary>The health endpoint: 200 means healthy. Default <c>/health</c>.</summary>
     public string HealthPath { get; init; } = "/health";
 
@@ -51,7 +58,7 @@ public sealed record LocalServiceOptions
     public string Network { get; init; } = "host";
 
     public override string ToString() =>
-        $"LocalServiceOptions {{ Ports = [{string.Join(", ", Ports)}], ContainerNamePrefix = {ContainerNamePrefix}, DatabaseUrl = {(DatabaseUrl is null ? "(none)" : "***")}, UrlVariable = {UrlVariable}, HealthPath = {HealthPath}, HealthGrace = {HealthGrace} }}";
+        $"LocalServiceOptions {{ Ports = [{string.Join(", ", Ports)}], ContainerNamePrefix = {ContainerNamePrefix}, DatabaseUrl = {(DatabaseUrl is null ? "(none)" : "***")}, UrlVariable = {UrlVariable}, PortVariable = {PortVariable}, HealthPath = {HealthPath}, HealthGrace = {HealthGrace} }}";
 
     public void Validate()
     {
@@ -68,6 +75,7 @@ public sealed record LocalServiceOptions
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(UrlVariable);
+        ArgumentException.ThrowIfNullOrWhiteSpace(PortVariable);
         ArgumentException.ThrowIfNullOrWhiteSpace(Network);
         if (string.IsNullOrEmpty(HealthPath) || HealthPath[0] != '/')
         {

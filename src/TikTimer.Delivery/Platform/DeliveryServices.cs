@@ -72,11 +72,34 @@ public sealed class DeliveryServices : IDisposable
     public IReadOnlyList<ServiceRolloutRequest> RolloutRequests(string image) =>
         Settings.Services.Select(s => new ServiceRolloutRequest(s, Settings.ContainerName, image)).ToList();
 
-    public SmokeTester SmokeTester() => new(
+    /// <param name="deployedVersion">The version this run deployed (the image's tag, its APP_VERSION); null when unknown.</param>
+    public SmokeTester SmokeTester(string? deployedVersion) => new(
         _smokeHttp,
         Log,
-        new SmokeOptions { Timeout = Settings.SmokeTimeout, ExtraChecks = Settings.SmokeChecks },
+        new SmokeOptions
+        {
+            Timeout = Settings.SmokeTimeout,
+            ExtraChecks = Settings.SmokeChecks,
+            HealthPath = Settings.HealthPath,
+            Version = ExpectedVersion(deployedVersion),
+        },
         Clock);
+
+    private VersionCheck? ExpectedVersion(string? deployedVersion)
+    {
+        if (Settings.SmokeVersionPath is not { } path)
+        {
+            return null;
+        }
+
+        if (deployedVersion is null)
+        {
+            Log.Information($"SmokeTest: not checking the version at GET {path}: this run built no image and no --image-tag names the version deployed.");
+            return null;
+        }
+
+        return new VersionCheck(path, Settings.SmokeVersionField, deployedVersion);
+    }
 
     public void Dispose()
     {

@@ -26,7 +26,28 @@ public sealed record SmokeOptions
     /// <summary>Checks run after /health and /, e.g. <c>new SmokeCheck("/api/timers", 401)</c>. Default none.</summary>
     public IReadOnlyList<SmokeCheck> ExtraChecks { get; init; } = [];
 
-    internal IReadOnlyList<SmokeCheck> AllChecks => [SmokeCheck.Health, SmokeCheck.Root, .. ExtraChecks];
+    /// <summary>The endpoint that must answer 200 with <c>"status": "healthy"</c>. Default <c>/health</c>.</summary>
+    public string HealthPath { get; init; } = SmokeCheck.Health.Path;
+
+    /// <summary>The version the service must report, checked on every attempt. Default none.</summary>
+    public VersionCheck? Version { get; init; }
+
+    /// <summary>Health, then / (2xx), then the version, then the extras. A version reported at / is checked by that one request.</summary>
+    internal IReadOnlyList<SmokeCheck> AllChecks
+    {
+        get
+        {
+            var atRoot = Version?.Path == SmokeCheck.Root.Path;
+            var checks = new List<SmokeCheck> { SmokeCheck.HealthAt(HealthPath), atRoot ? SmokeCheck.Root with { Version = Version } : SmokeCheck.Root };
+            if (Version is not null && !atRoot)
+            {
+                checks.Add(new SmokeCheck(Version.Path, Version: Version));
+            }
+
+            checks.AddRange(ExtraChecks);
+            return checks;
+        }
+    }
 
     public void Validate()
     {
@@ -35,6 +56,13 @@ public sealed record SmokeOptions
         OptionRange.Check(InitialDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5), Owner, nameof(InitialDelay));
         OptionRange.Check(MaxDelay, InitialDelay, TimeSpan.FromMinutes(5), Owner, nameof(MaxDelay));
         OptionRange.Check(RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), Owner, nameof(RequestTimeout));
+        OptionRange.Require(HealthPath.StartsWith('/'), HealthPath, Owner, nameof(HealthPath), "must start with '/'");
+        OptionRange.Require(
+            Version is null || (Version.Path.StartsWith('/') && !string.IsNullOrWhiteSpace(Version.Field) && !string.IsNullOrWhiteSpace(Version.Expected)),
+            Version,
+            Owner,
+            nameof(Version),
+            "needs a path starting with '/', a field and the expected version");
         foreach (var check in ExtraChecks)
         {
             OptionRange.Require(check.IsValid, check, Owner, nameof(ExtraChecks), SmokeCheck.Rule);

@@ -29,7 +29,7 @@ public static class OptionRange
     }
 
     /// <summary>For a rule that is not a plain range, e.g. "at least QuickInterval".</summary>
-    public static void Require(bool holds, object value, string owner, string name, string rule)
+    public static void Require(bool holds, object? value, string owner, string name, string rule)
     {
         if (!holds)
         {

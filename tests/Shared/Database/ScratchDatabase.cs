@@ -110,7 +110,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
     {
         try
         {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Timeout = 3, Pooling = false }.ConnectionString);
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Timeout = 15, Pooling = false }.ConnectionString);
             await connection.OpenAsync();
             return true;
         }
