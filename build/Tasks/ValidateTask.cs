@@ -1,4 +1,5 @@
 using Cake.Frosting;
+using TikTimer.Delivery.Setup;
 
 namespace TikTimer.Build.Tasks;
 
@@ -6,7 +7,7 @@ namespace TikTimer.Build.Tasks;
 [TaskDescription("Checks the configuration and the platform's prerequisites, and runs the unit tests")]
 public sealed class ValidateTask : AsyncFrostingTask<BuildContext>
 {
-    public override Task RunAsync(BuildContext context)
+    public override async Task RunAsync(BuildContext context)
     {
         if (context.Settings.PrintSettings)
         {
@@ -19,6 +20,12 @@ public sealed class ValidateTask : AsyncFrostingTask<BuildContext>
 
         // The settings themselves were checked when the context was built.
         context.Delivery.Information($"Configuration of '{context.Settings.Environment}' is valid.");
-        return Stages.ValidatePrerequisitesAsync(context);
+        if (context.Settings.IsLocal)
+        {
+            var services = context.Services;
+            await LocalEnvironmentSetup.For(context.Settings, services.Docker, services.Processes, context.Delivery).EnsureUpAsync("Validate", context.Cancellation);
+        }
+
+        await Stages.ValidatePrerequisitesAsync(context);
     }
 }
