@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using TikTimer.Delivery.Setup;
 using TikTimer.Testing;
 
 namespace TikTimer.Build.Tests.Bootstrap;
@@ -35,16 +36,16 @@ internal sealed class BootstrapScript(string name)
         if (IsPowerShell)
         {
             Prerequisite.Require(
-                PowerShell.Find() is not null,
+                PowerShellTool.Find() is not null,
                 "PowerShell 7 (pwsh on PATH or in ~/.dotnet/tools)",
-                $"Install it with '{PowerShell.InstallCommand}' (./build.sh --target=Test does).");
+                $"Install it with '{PowerShellTool.InstallCommand}' (./build.sh --target=Test does).");
         }
     }
 
     public async Task<ScriptRun> RunAsync(string repositoryRoot, params string[] arguments)
     {
         var start = IsPowerShell
-            ? new ProcessStartInfo(PowerShell.Find() ?? throw new InvalidOperationException("pwsh was not found."))
+            ? new ProcessStartInfo(PowerShellTool.Find() ?? throw new InvalidOperationException("pwsh was not found."))
             : new ProcessStartInfo("bash");
         start.WorkingDirectory = repositoryRoot;
         start.RedirectStandardOutput = true;

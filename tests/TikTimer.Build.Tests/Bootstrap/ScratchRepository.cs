@@ -23,7 +23,6 @@ internal sealed class ScratchRepository : IDisposable
             File.Copy(Path.Combine(repositoryRoot, file), Path.Combine(root, file));
         }
 
-        File.SetUnixFileMode(Path.Combine(root, "build.sh"), File.GetUnixFileMode(Path.Combine(repositoryRoot, "build.sh")));
         foreach (var folder in Folders)
         {
             CopyFolder(Path.Combine(repositoryRoot, folder), Path.Combine(root, folder));
