@@ -42,7 +42,10 @@ internal sealed class BootstrapScript(string name)
         }
     }
 
-    public async Task<ScriptRun> RunAsync(string repositoryRoot, params string[] arguments)
+    public Task<ScriptRun> RunAsync(string repositoryRoot, params string[] arguments) =>
+        RunAsync(repositoryRoot, new Dictionary<string, string>(), arguments);
+
+    public async Task<ScriptRun> RunAsync(string repositoryRoot, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = IsPowerShell
             ? new ProcessStartInfo(PowerShellTool.Find() ?? throw new InvalidOperationException("pwsh was not found."))
@@ -65,6 +68,11 @@ internal sealed class BootstrapScript(string name)
         foreach (var variable in start.Environment.Keys.Where(k => InheritedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             start.Environment.Remove(variable);
+        }
+
+        foreach (var (variable, value) in environment)
+        {
+            start.Environment[variable] = value;
         }
 
         var output = new StringBuilder();

@@ -44,6 +44,17 @@ public sealed partial class BootstrapScriptTests(string scriptName)
     }
 
     [Test]
+    public async Task Output_to_a_pipe_is_plain_text_and_GitHub_Actions_gets_colours()
+    {
+        var piped = await RunAsync("--dryrun");
+        var onGitHub = await _script.RunAsync(_repository.Root, new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" }, "--dryrun");
+
+        Assert.That((piped.ExitCode, onGitHub.ExitCode), Is.EqualTo((0, 0)), piped.Output + onGitHub.Output);
+        Assert.That(piped.Output, Does.Not.Contain("\u001b["));
+        Assert.That(onGitHub.Output, Does.Contain("\u001b["));
+    }
+
+    [Test]
     public async Task An_unknown_target_exits_1()
     {
         var run = await RunAsync("--target=Nope");
