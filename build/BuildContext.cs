@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Cake.Core;
 using Cake.Frosting;
 using TikTimer.Delivery.Configuration;
-using TikTimer.Delivery.Pipeline;
+using TikTimer.Delivery.Platform;
 using TikTimer.Delivery.Reporting;
 
 namespace TikTimer.Build;

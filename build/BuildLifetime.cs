@@ -1,4 +1,3 @@
-using System.Text;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Frosting;
@@ -34,32 +33,6 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         }
     }
 
-    public override void Teardown(BuildContext context, ITeardownContext info)
-    {
-        var state = context.State;
-        var summary = new StringBuilder()
-            .AppendLine($"## TikTimer delivery: {context.Settings.Environment} ({(info.Successful ? "succeeded" : "failed")})")
-            .AppendLine()
-            .AppendLine("| | |")
-            .AppendLine("|---|---|");
-        void Row(string name, string? value)
-        {
-            if (value is not null)
-            {
-                summary.AppendLine($"| {name} | `{value}` |");
-            }
-        }
-
-        Row("Image", state.PushedImage ?? state.LocalImageId);
-        Row("Task definitions", state.TaskDefinitionRevisions.Count > 0 ? string.Join(", ", state.TaskDefinitionRevisions) : null);
-        Row("Migration task", state.MigrationTaskId);
-        Row("Migration exit code", state.MigrationExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Row("Rollout", state.RolloutResults.Count > 0 ? string.Join("; ", state.RolloutResults) : null);
-        foreach (var (task, duration, outcome) in state.TaskOutcomes)
-        {
-            Row($"Task {task}", $"{outcome} in {duration:hh\\:mm\\:ss}");
-        }
-
-        CiReporter.AppendSummary(context.Delivery.Redact(summary.ToString()));
-    }
+    public override void Teardown(BuildContext context, ITeardownContext info) =>
+        CiReporter.AppendSummary(context.Delivery.Redact(RunSummary.Markdown(context.Settings.Environment, info.Successful, context.State)));
 }

@@ -13,7 +13,7 @@ public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
     {
         CiReporter.EndGroup();
         var outcome = info.Skipped ? "skipped" : info.Successful ? "succeeded" : "failed";
-        context.State.TaskOutcomes.Add((info.Task.Name, info.Duration, outcome));
+        context.State.Tasks.Add(new TaskRecord(info.Task.Name, info.Duration, outcome, info.ThrownException));
         if (!info.Successful && info.ThrownException is { } error)
         {
             CiReporter.Error($"{info.Task.Name} failed", context.Delivery.Redact(error.Message));

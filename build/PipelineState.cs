@@ -1,12 +1,14 @@
 using TikTimer.Delivery;
 using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Migrations;
 using TikTimer.Delivery.Rollout;
+using TikTimer.Delivery.Smoke;
 
 namespace TikTimer.Build;
 
 /// <summary>
-/// What earlier tasks produced for later ones in this run (the image built,
-/// the digest pushed, the migration task), and what the summary reports.
+/// What the tasks of this run produced, typed: the hand-off to later tasks
+/// (the image, the rollouts to roll back) and what <see cref="RunSummary"/> reports at the end.
 /// </summary>
 public sealed class PipelineState
 {
@@ -14,26 +16,23 @@ public sealed class PipelineState
 
     public ImagePushResult? Push { get; set; }
 
-    public string? LocalImageId => Build?.ImageId;
-
-    /// <summary>repository@sha256:..., the only form later stages deploy or migrate.</summary>
-    public string? PushedImage => Push?.DigestReference;
-
-    /// <summary>The image later stages run: pushed in this run, or given with --image.</summary>
-    public string ImageFor(string step, string? configuredImage) =>
-        PushedImage ?? configuredImage ?? throw new DeliveryException(
-            $"{step}: no image to run. Run the chain so PushToEcr pushes one (drop --exclusive), or pass --image=<repository>@sha256:<digest>.");
-
-    public string? MigrationTaskId { get; set; }
-
-    public int? MigrationExitCode { get; set; }
-
-    public List<string> RolloutResults { get; } = [];
+    public MigrationResult? Migration { get; set; }
 
     /// <summary>The rollouts of this run, so a failed smoke test can roll them back.</summary>
     public DeployResult? Deploy { get; set; }
 
-    public List<string> TaskDefinitionRevisions { get; } = [];
+    public SmokeResult? Smoke { get; set; }
 
-    public List<(string Task, TimeSpan Duration, string Outcome)> TaskOutcomes { get; } = [];
+    /// <summary>What rolling back after a failed smoke test really achieved, per service.</summary>
+    public IReadOnlyList<RollbackReport> Rollbacks { get; set; } = [];
+
+    public List<TaskRecord> Tasks { get; } = [];
+
+    /// <summary>The image later stages run: pushed in this run (repository@sha256:...), or given with --image.</summary>
+    public string ImageFor(string step, string? configuredImage) =>
+        Push?.DigestReference ?? configuredImage ?? throw new DeliveryException(
+            $"{step}: no image to run. Run the chain so PushToEcr pushes one (drop --exclusive), or pass --image=<repository>@sha256:<digest>.");
 }
+
+/// <summary>One task of the run: how it ended, how long it took, and what it threw.</summary>
+public sealed record TaskRecord(string Name, TimeSpan Duration, string Outcome, Exception? Error);

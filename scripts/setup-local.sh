@@ -93,8 +93,12 @@ start_postgres() {
   for _ in $(seq 1 30); do as_postgres psql -qtAc 'select 1' >/dev/null 2>&1 && break; sleep 1; done
   as_postgres psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='tiktimer'" | grep -q 1 \
     || as_postgres psql -qc "CREATE ROLE tiktimer LOGIN CREATEDB PASSWORD 'tiktimer-local'"
-  as_postgres psql -qtAc "SELECT 1 FROM pg_database WHERE datname='tiktimer'" | grep -q 1 \
-    || as_postgres psql -qc "CREATE DATABASE tiktimer OWNER tiktimer"
+  # One database per sample service (deploy/local.json, deploy/local-fastapi.json): both create a users table.
+  local database
+  for database in tiktimer tiktimer_fastapi; do
+    as_postgres psql -qtAc "SELECT 1 FROM pg_database WHERE datname='$database'" | grep -q 1 \
+      || as_postgres psql -qc "CREATE DATABASE $database OWNER tiktimer"
+  done
   log "PostgreSQL on 127.0.0.1:5432 (role tiktimer)"
 }
 

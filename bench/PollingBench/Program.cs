@@ -1,5 +1,5 @@
 using System.Globalization;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
 
 // Compares the migration wait's describe schedule with the AWS CLI's
 // tasks-stopped waiter (every 6 s), both measured here on the same simulated

@@ -10,6 +10,9 @@ public abstract class AsyncFrostingTask<TContext> : IFrostingTask
 
     public virtual bool ShouldRun(TContext context) => true;
 
+    /// <summary>Why the task is skipped when <see cref="ShouldRun"/> returns false (as upstream Cake.Frosting).</summary>
+    public virtual string SkippedMessage => string.Empty;
+
     public virtual void OnError(Exception exception, TContext context)
     {
     }

@@ -12,6 +12,9 @@ public abstract class FrostingTask<TContext> : IFrostingTask
 
     public virtual bool ShouldRun(TContext context) => true;
 
+    /// <summary>Why the task is skipped when <see cref="ShouldRun"/> returns false (as upstream Cake.Frosting).</summary>
+    public virtual string SkippedMessage => string.Empty;
+
     public virtual void OnError(Exception exception, TContext context)
     {
     }

@@ -20,9 +20,19 @@ public sealed class HostArguments
         ["whatif"] = "dryrun",
     };
 
-    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase)
+    // Cake's own switches; the valueless ones (flags) never take the next argument as their value.
+    private static readonly Dictionary<string, bool> SwitchTakesValue = new(StringComparer.OrdinalIgnoreCase)
     {
-        "exclusive", "dryrun", "tree", "description", "version", "help", "info",
+        ["target"] = true,
+        ["verbosity"] = true,
+        ["working"] = true,
+        ["exclusive"] = false,
+        ["dryrun"] = false,
+        ["tree"] = false,
+        ["description"] = false,
+        ["version"] = false,
+        ["help"] = false,
+        ["info"] = false,
     };
 
     private HostArguments(string target, ILookup<string, string> values)
@@ -54,9 +64,7 @@ public sealed class HostArguments
 
     public Verbosity Verbosity { get; private init; } = Verbosity.Normal;
 
-    public static IReadOnlySet<string> HostSwitches { get; } = new HashSet<string>(
-        ["target", "exclusive", "verbosity", "working", "help", "dryrun", "tree", "description", "version", "info"],
-        StringComparer.OrdinalIgnoreCase);
+    public static IReadOnlySet<string> HostSwitches { get; } = SwitchTakesValue.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public static HostArguments Parse(IReadOnlyList<string> args)
     {
@@ -84,7 +92,7 @@ public sealed class HostArguments
                 var canonicalFlag = Aliases.GetValueOrDefault(key, key);
                 var next = i + 1 < args.Count ? args[i + 1] : null;
                 // A following switch, long or short (-e, -t), is never this one's value.
-                if (Flags.Contains(canonicalFlag) || next is null || (next.StartsWith('-') && next.Length > 1))
+                if (SwitchTakesValue.GetValueOrDefault(canonicalFlag, true) is false || next is null || (next.StartsWith('-') && next.Length > 1))
                 {
                     value = "true";
                 }

@@ -9,6 +9,8 @@ public interface IFrostingTask
 
     bool ShouldRun(ICakeContext context);
 
+    string SkippedMessage { get; }
+
     void OnError(Exception exception, ICakeContext context);
 
     void Finally(ICakeContext context);

@@ -52,10 +52,10 @@ internal static class TaskRegistrar
             {
                 builder.WithCriteria(ctx =>
                 {
-                    SkipReasons.Clear();
+                    // The engine's criteria message is fixed at registration, before any
+                    // task exists, so the task's own message is handed to the strategy here.
                     var shouldRun = Task().ShouldRun(ctx);
-                    var reason = SkipReasons.Take();
-                    if (!shouldRun && reason is not null && strategy is not null)
+                    if (!shouldRun && Task().SkippedMessage is { Length: > 0 } reason && strategy is not null)
                     {
                         strategy.SkipReasonsByTask[name] = reason;
                     }

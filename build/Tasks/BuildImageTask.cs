@@ -1,4 +1,5 @@
 using Cake.Frosting;
+using TikTimer.Delivery.Images;
 
 namespace TikTimer.Build.Tasks;
 
@@ -7,5 +8,23 @@ namespace TikTimer.Build.Tasks;
 [IsDependentOn(typeof(ValidateTask))]
 public sealed class BuildImageTask : AsyncFrostingTask<BuildContext>
 {
-    public override Task RunAsync(BuildContext context) => Stages.BuildImageAsync(context);
+    public override async Task RunAsync(BuildContext context)
+    {
+        var settings = context.Settings;
+        var image = new ImageBuildOptions
+        {
+            ImageName = settings.Repository,
+            Dockerfile = settings.Dockerfile,
+            RepositoryRoot = settings.RepositoryRoot,
+            PublishProject = settings.ServiceProject,
+            ContextDirectory = settings.BuildContext,
+            Tag = settings.ImageTag,
+            ExtraTags = settings.ExtraTags,
+            Platform = settings.DockerPlatform,
+            BuildArgs = settings.BuildArgs,
+        };
+        var build = await context.Services.ImageBuilder().BuildAsync(image, context.Cancellation);
+        context.State.Build = build;
+        context.Delivery.Information($"Built {build.LocalReference} (image id {build.ImageId}).");
+    }
 }

@@ -1,4 +1,6 @@
 using Cake.Frosting;
+using TikTimer.Delivery;
+using TikTimer.Delivery.Images;
 
 namespace TikTimer.Build.Tasks;
 
@@ -7,5 +9,14 @@ namespace TikTimer.Build.Tasks;
 [IsDependentOn(typeof(BuildImageTask))]
 public sealed class PushToEcrTask : AsyncFrostingTask<BuildContext>
 {
-    public override Task RunAsync(BuildContext context) => Stages.PushToEcrAsync(context);
+    public override async Task RunAsync(BuildContext context)
+    {
+        var build = context.State.Build ?? throw new DeliveryException(
+            "PushToEcr: no image was built in this run. Run it with BuildImage (drop --exclusive).");
+        var services = context.Services;
+        var registry = await services.Platform.ImageRegistryAsync(context.Cancellation);
+        var push = await services.ImagePusher().PushAsync(ImagePushOptions.From(build), registry, context.Cancellation);
+        context.State.Push = push;
+        context.Delivery.Information($"Image: {push.DigestReference}");
+    }
 }

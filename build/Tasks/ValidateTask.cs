@@ -1,10 +1,11 @@
 using Cake.Frosting;
 using TikTimer.Delivery.Setup;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Build.Tasks;
 
 [TaskName("Validate")]
-[TaskDescription("Checks the configuration and the platform's prerequisites, and runs the unit tests")]
+[TaskDescription("Checks the configuration and the platform's prerequisites, and runs the service's tests (test-command)")]
 public sealed class ValidateTask : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
@@ -26,6 +27,6 @@ public sealed class ValidateTask : AsyncFrostingTask<BuildContext>
             await LocalEnvironmentSetup.For(context.Settings, services.Docker, services.Processes, context.Delivery).EnsureUpAsync("Validate", context.Cancellation);
         }
 
-        await Stages.ValidatePrerequisitesAsync(context);
+        await new PrerequisiteValidator(context.Delivery).ValidateAsync(Prerequisites.For(context.Services), context.Cancellation);
     }
 }

@@ -84,7 +84,9 @@ public sealed class AfterRecovered : FrostingTask<ICakeContext>
 [TaskName("OnlyOnCi")]
 public sealed class OnlyOnCi : FrostingTask<ICakeContext>
 {
-    public override bool ShouldRun(ICakeContext context) => context.ShouldRun(false, "works only on GitHub Actions");
+    public override bool ShouldRun(ICakeContext context) => false;
+
+    public override string SkippedMessage => "works only on GitHub Actions";
 
     public override void Run(ICakeContext context) => Journal.Entries.Add("OnlyOnCi");
 }

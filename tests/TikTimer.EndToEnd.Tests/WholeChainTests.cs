@@ -47,7 +47,7 @@ public sealed class WholeChainTests
         registryPassword = (await File.ReadAllTextAsync(passwordFile)).Trim();
         registry = new LocalRegistry(registryPassword);
         await RemoveIsolatedDeploymentAsync(); // what an interrupted earlier run left behind
-        database = await ScratchDatabase.CreateAsync();
+        database = await ScratchDatabase.CreateAsync("tiktimer_e2e");
         build = new IsolatedBuild(repositoryRoot, database.Url, passwordFile);
     }
 

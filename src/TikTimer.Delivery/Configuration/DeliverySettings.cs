@@ -58,6 +58,8 @@ public sealed record DeliverySettings
 
     public string? ServiceProject { get; init; }
 
+    public string? BuildContext { get; init; }
+
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
 
     // ECS
@@ -103,6 +105,17 @@ public sealed record DeliverySettings
     public bool SkipTests { get; init; }
 
     public bool PrintSettings { get; init; }
+
+    // The service's contract
+    public string HealthPath { get; init; } = "/health";
+
+    /// <summary>Null: the service reports no version, SmokeTest checks none.</summary>
+    public string? SmokeVersionPath { get; init; } = "/";
+
+    public string SmokeVersionField { get; init; } = "version";
+
+    /// <summary>Null: the service has no tests for Validate to run.</summary>
+    public IReadOnlyList<string>? TestCommand { get; init; }
 
     // Local platform
     public string? DatabaseUrl { get; init; }

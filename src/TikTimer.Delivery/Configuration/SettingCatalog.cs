@@ -27,7 +27,8 @@ public static class SettingCatalog
         new("image", SettingKind.Text, "An already pushed image (repository@sha256:...) for the later stages, instead of BuildImage/PushToEcr"),
         new("docker-platform", SettingKind.Text, "docker build --platform", "linux/amd64"),
         new("dockerfile", SettingKind.Text, "Dockerfile of the service", "src/TikTimer.Api/Dockerfile"),
-        new("service-project", SettingKind.Text, "Project published into the image's build context", "src/TikTimer.Api/TikTimer.Api.csproj"),
+        new("service-project", SettingKind.Text, "Project dotnet-published into the build context first; empty for a service built by docker build alone", "src/TikTimer.Api/TikTimer.Api.csproj"),
+        new("build-context", SettingKind.Text, "docker build context (default: the publish output with service-project, else the Dockerfile's folder)"),
         new("build-args", SettingKind.List, "docker build arguments, NAME=VALUE"),
 
         new("cluster", SettingKind.Text, "ECS cluster", TerraformOutputs: ["ecs_cluster_name", "cluster_name"]),
@@ -52,6 +53,12 @@ public static class SettingCatalog
         new("force", SettingKind.Boolean, "Start the migration even when another migration task is still running", "false"),
         new("skip-tests", SettingKind.Boolean, "Validate without running the unit tests", "false"),
         new("print-settings", SettingKind.Boolean, "Validate prints every resolved setting and where it came from", "false"),
+
+        // What the service offers the suite (its container contract beyond DATABASE_URL and PORT).
+        new("health-path", SettingKind.Text, "The service's health endpoint: 200 with {\"status\":\"healthy\"} (local rollouts and SmokeTest)", "/health"),
+        new("smoke-version-path", SettingKind.Text, "Where the service reports its version, which SmokeTest requires to be the one deployed; empty or off for a service that reports none", "/"),
+        new("smoke-version-field", SettingKind.Text, "JSON field of smoke-version-path holding the version (dots for nested fields)", "version"),
+        new("test-command", SettingKind.Text, "The service's own tests, run by Validate from the repository root; empty for none", "dotnet test tests/TikTimer.Api.Tests --filter TestCategory!=Integration&TestCategory!=EndToEnd --nologo"),
 
         new("database-url", SettingKind.Text, "Database the local platform migrates and serves (postgres://...)", "postgres://tiktimer:tiktimer-local@127.0.0.1:5432/tiktimer", IsSecret: true),
         new("local-ports", SettingKind.List, "Ports the local service alternates between on 127.0.0.1 (blue/green)", "18080,18081"),

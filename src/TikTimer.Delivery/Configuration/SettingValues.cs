@@ -51,7 +51,7 @@ internal sealed class SettingValues(
 
         if (value < range.Min || value > range.Max)
         {
-            Problem(key, raw, $"is outside the range this step supports, {Waiting.DurationText.Format(range.Min)} to {Waiting.DurationText.Format(range.Max)}");
+            Problem(key, raw, $"is outside the range this step supports, {Reporting.DurationText.Format(range.Min)} to {Reporting.DurationText.Format(range.Max)}");
             return null;
         }
 

@@ -36,6 +36,7 @@ internal static class SettingsBinder
             DockerPlatform = values.Text("docker-platform") ?? "linux/amd64",
             Dockerfile = values.Text("dockerfile") ?? "src/TikTimer.Api/Dockerfile",
             ServiceProject = values.Text("service-project"),
+            BuildContext = values.Text("build-context"),
             BuildArgs = Pairs(values, "build-args"),
             Cluster = values.Text("cluster"),
             Services = values.List("services") is { Count: > 0 } services ? services : platform == DeliveryPlatform.Local ? ["api"] : [],
@@ -59,6 +60,11 @@ internal static class SettingsBinder
             Force = values.Boolean("force"),
             SkipTests = values.Boolean("skip-tests"),
             PrintSettings = values.Boolean("print-settings"),
+            HealthPath = values.Text("health-path") ?? "/health",
+            // "off" too, since an empty environment variable counts as unset.
+            SmokeVersionPath = values.Text("smoke-version-path") is { } versionPath && !versionPath.Equals("off", StringComparison.OrdinalIgnoreCase) ? versionPath : null,
+            SmokeVersionField = values.Text("smoke-version-field") ?? "version",
+            TestCommand = values.Command("test-command"),
             DatabaseUrl = values.Text("database-url"),
             LocalPorts = Ports(values),
         };
@@ -121,16 +127,13 @@ internal static class SettingsBinder
         var checks = new List<SmokeCheck>();
         foreach (var item in values.List("smoke-checks"))
         {
-            var separator = item.LastIndexOf('=');
-            if (separator <= 0 || !item.StartsWith('/') ||
-                !int.TryParse(item[(separator + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var status) ||
-                status is < 100 or > 599)
+            if (!SmokeCheck.TryParse(item, out var check))
             {
                 values.Invalid("smoke-checks", $"has '{item}', which is not PATH=STATUS (e.g. /metrics=200)");
                 continue;
             }
 
-            checks.Add(new SmokeCheck(item[..separator], status));
+            checks.Add(check);
         }
 
         return checks;

@@ -17,6 +17,19 @@ internal static partial class SettingsRules
             values.Invalid("image", "must be pinned by digest, repository@sha256:<64 hex digits>, so later stages cannot race a moving tag");
         }
 
+        foreach (var (key, path) in new[] { ("health-path", settings.HealthPath), ("smoke-version-path", settings.SmokeVersionPath) })
+        {
+            if (path is not null && (!path.StartsWith('/') || path.Any(char.IsWhiteSpace)))
+            {
+                values.Invalid(key, "is not a path; write it from the service's root, e.g. /health");
+            }
+        }
+
+        if (settings.SmokeVersionField.Split('.').Any(name => name.Length == 0))
+        {
+            values.Invalid("smoke-version-field", "has an empty field name; write e.g. version or build.version");
+        }
+
         if (settings.IsLocal && settings.LocalPorts.Count < 2 && values.Raw("local-ports") is not null)
         {
             values.Invalid("local-ports", "needs two ports, so the new container can start beside the old one");

@@ -61,7 +61,7 @@ public sealed partial record ImageBuildOptions
     public string? Target { get; init; }
 
     /// <summary>Every problem at once, each naming its option; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(ImageName) || !ImageNameGrammar().IsMatch(ImageName))

@@ -1,6 +1,7 @@
 using TikTimer.Delivery.Docker;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Images;
 
@@ -31,11 +32,7 @@ public sealed class ImageBuilder
     public async Task<ImageBuildResult> BuildAsync(ImageBuildOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new DeliveryException($"{Step}: the build options are not valid:\n- " + string.Join("\n- ", problems));
-        }
+        OptionProblems.ThrowIfAny(options.Problems(), Step, "build options");
 
         var git = await new GitReader(_runner).ReadAsync(options.Resolve(options.RepositoryRoot), cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();

@@ -14,7 +14,7 @@ public sealed record ImagePushOptions(string ImageId, string Tag)
         return new ImagePushOptions(build.ImageId, build.Tags.Primary) { ExtraTags = build.Tags.Extra };
     }
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
         if (!ImageId.StartsWith("sha256:", StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using TikTimer.Delivery.Docker;
 using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Images;
 
@@ -26,11 +27,7 @@ public sealed class ImagePusher
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(registry);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new DeliveryException($"{Step}: the push options are not valid:\n- " + string.Join("\n- ", problems));
-        }
+        OptionProblems.ThrowIfAny(options.Problems(), Step, "push options");
 
         var repository = registry.Repository;
         var local = await _docker.InspectImageAsync(options.ImageId, cancellationToken).ConfigureAwait(false)

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Local;
 
@@ -15,27 +16,13 @@ public sealed class LocalImageRegistry : IImageRegistry, IDisposable
 {
     private const string Step = "PushToEcr";
 
-    // Every single-image and multi-image manifest kind; without these the
-    // registry would answer with (or refuse to convert to) the legacy schema.
-    private static readonly string[] ManifestTypes =
-    [
-        "application/vnd.docker.distribution.manifest.v2+json",
-        "application/vnd.oci.image.manifest.v1+json",
-        "application/vnd.docker.distribution.manifest.list.v2+json",
-        "application/vnd.oci.image.index.v1+json",
-    ];
-
     private readonly LocalRegistryOptions _options;
     private readonly HttpClient _http;
 
     public LocalImageRegistry(LocalRegistryOptions options, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new DeliveryException($"{Step}: the local registry settings are not valid:\n- " + string.Join("\n- ", problems));
-        }
+        OptionProblems.ThrowIfAny(options.Problems(), Step, "local registry settings");
 
         _options = options;
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
@@ -106,7 +93,7 @@ public sealed class LocalImageRegistry : IImageRegistry, IDisposable
     private async Task<Manifest?> GetManifestAsync(string reference, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ManifestPath(reference));
-        foreach (var type in ManifestTypes)
+        foreach (var type in ManifestMediaTypes.Accepted)
         {
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
         }
@@ -122,7 +109,7 @@ public sealed class LocalImageRegistry : IImageRegistry, IDisposable
         var digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values)
             ? values.First()
             : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
-        var mediaType = response.Content.Headers.ContentType?.MediaType ?? ManifestTypes[0];
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? ManifestMediaTypes.Accepted[0];
         return new Manifest(digest, mediaType, content);
     }
 

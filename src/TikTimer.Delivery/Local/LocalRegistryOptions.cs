@@ -11,7 +11,7 @@ public sealed record LocalRegistryOptions(string Address, string RepositoryName,
 
     public override string ToString() => $"LocalRegistryOptions {{ Address = {Address}, RepositoryName = {RepositoryName}, Username = {Username}, Password = *** }}";
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
         if (!Uri.TryCreate($"http://{Address}/", UriKind.Absolute, out var uri) || uri.Authority != Address || uri.IsDefaultPort)

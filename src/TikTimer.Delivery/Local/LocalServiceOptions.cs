@@ -1,3 +1,5 @@
+using TikTimer.Delivery.Validation;
+
 namespace TikTimer.Delivery.Local;
 
 /// <summary>
@@ -27,6 +29,13 @@ public sealed record LocalServiceOptions
     /// </summary>
     public string UrlVariable { get; init; } = "ASPNETCORE_URLS";
 
+    /// <summary>
+    /// The variable that carries the bare port number, the convention of Cloud Run, Heroku and
+    /// most frameworks (uvicorn, gunicorn, Express, Rails). Default <c>PORT</c>; set beside
+    /// <see cref="UrlVariable"/>, so any service learns where to listen.
+    /// </summary>
+    public string PortVariable { get; init; } = "PORT";
+
     /// <summary>The health endpoint: 200 means healthy. Default <c>/health</c>.</summary>
     public string HealthPath { get; init; } = "/health";
 
@@ -49,7 +58,7 @@ public sealed record LocalServiceOptions
     public string Network { get; init; } = "host";
 
     public override string ToString() =>
-        $"LocalServiceOptions {{ Ports = [{string.Join(", ", Ports)}], ContainerNamePrefix = {ContainerNamePrefix}, DatabaseUrl = {(DatabaseUrl is null ? "(none)" : "***")}, UrlVariable = {UrlVariable}, HealthPath = {HealthPath}, HealthGrace = {HealthGrace} }}";
+        $"LocalServiceOptions {{ Ports = [{string.Join(", ", Ports)}], ContainerNamePrefix = {ContainerNamePrefix}, DatabaseUrl = {(DatabaseUrl is null ? "(none)" : "***")}, UrlVariable = {UrlVariable}, PortVariable = {PortVariable}, HealthPath = {HealthPath}, HealthGrace = {HealthGrace} }}";
 
     public void Validate()
     {
@@ -66,26 +75,16 @@ public sealed record LocalServiceOptions
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(UrlVariable);
+        ArgumentException.ThrowIfNullOrWhiteSpace(PortVariable);
         ArgumentException.ThrowIfNullOrWhiteSpace(Network);
         if (string.IsNullOrEmpty(HealthPath) || HealthPath[0] != '/')
         {
             throw new ArgumentException($"HealthPath '{HealthPath}' must start with '/'.", nameof(HealthPath));
         }
 
-        InRange(HealthGrace, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30), nameof(HealthGrace));
-        InRange(HealthRequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1), nameof(HealthRequestTimeout));
-        InRange(StopGrace, TimeSpan.Zero, TimeSpan.FromMinutes(5), nameof(StopGrace));
-        if (FailureLogLines is < 0 or > 200)
-        {
-            throw new ArgumentOutOfRangeException(nameof(FailureLogLines), FailureLogLines, "FailureLogLines must be between 0 and 200.");
-        }
-    }
-
-    private static void InRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
-    {
-        if (value < min || value > max)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be between {min} and {max}.");
-        }
+        OptionRange.Check(HealthGrace, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30), nameof(LocalServiceOptions), nameof(HealthGrace));
+        OptionRange.Check(HealthRequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1), nameof(LocalServiceOptions), nameof(HealthRequestTimeout));
+        OptionRange.Check(StopGrace, TimeSpan.Zero, TimeSpan.FromMinutes(5), nameof(LocalServiceOptions), nameof(StopGrace));
+        OptionRange.Check(FailureLogLines, 0, 200, nameof(LocalServiceOptions), nameof(FailureLogLines));
     }
 }

@@ -67,7 +67,8 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
         // DockerCli treats every --env value as a secret and masks it in all later output; the
         // listening URL is not one (the smoke test prints it), so it travels in an env file.
         var envFile = Path.Combine(Path.GetTempPath(), $"{name}.env");
-        await File.WriteAllTextAsync(envFile, $"{_options.UrlVariable}={Url(port)}\n", cancellationToken).ConfigureAwait(false);
+        var listen = $"{_options.UrlVariable}={Url(port)}\n{_options.PortVariable}={port.ToString(CultureInfo.InvariantCulture)}\n";
+        await File.WriteAllTextAsync(envFile, listen, cancellationToken).ConfigureAwait(false);
         var settings = new DockerRunSettings(request.Image)
         {
             Name = name,

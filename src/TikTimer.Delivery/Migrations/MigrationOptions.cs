@@ -1,4 +1,5 @@
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Migrations;
 
@@ -43,25 +44,15 @@ public sealed record MigrationOptions
 
     public void Validate()
     {
-        InRange(Timeout, TimeoutRange.Min, TimeoutRange.Max, nameof(Timeout));
-        InRange(LogPollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), nameof(LogPollInterval));
-        InRange(LogGracePeriod, TimeSpan.Zero, TimeSpan.FromMinutes(5), nameof(LogGracePeriod));
-        InRange(ProgressInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), nameof(ProgressInterval));
-        InRange(StopTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10), nameof(StopTimeout));
-        if (FailureLogLines is < 0 or > 1000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(FailureLogLines), FailureLogLines, "Migration FailureLogLines must be between 0 and 1000.");
-        }
+        const string Owner = "Migration";
+        OptionRange.Check(Timeout, TimeoutRange, Owner, nameof(Timeout));
+        OptionRange.Check(LogPollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), Owner, nameof(LogPollInterval));
+        OptionRange.Check(LogGracePeriod, TimeSpan.Zero, TimeSpan.FromMinutes(5), Owner, nameof(LogGracePeriod));
+        OptionRange.Check(ProgressInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), Owner, nameof(ProgressInterval));
+        OptionRange.Check(StopTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10), Owner, nameof(StopTimeout));
+        OptionRange.Check(FailureLogLines, 0, 1000, Owner, nameof(FailureLogLines));
 
         ArgumentNullException.ThrowIfNull(Polling);
         Polling.Validate();
-    }
-
-    private static void InRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
-    {
-        if (value < min || value > max)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"Migration {name} must be between {min} and {max}.");
-        }
     }
 }

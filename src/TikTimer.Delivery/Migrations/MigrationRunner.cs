@@ -1,5 +1,5 @@
+using TikTimer.Delivery.Polling;
 using TikTimer.Delivery.Reporting;
-using TikTimer.Delivery.Waiting;
 
 namespace TikTimer.Delivery.Migrations;
 
@@ -23,7 +23,7 @@ public sealed class MigrationRunner
     private readonly IDeliveryLog _log;
     private readonly MigrationOptions _options;
     private readonly TimeProvider _time;
-    private readonly OneOffTaskWaiter _waiter;
+    private readonly PollLoop _poll;
 
     public MigrationRunner(IOneOffTaskPlatform platform, IDeliveryLog log, MigrationOptions? options = null, TimeProvider? timeProvider = null)
     {
@@ -32,7 +32,7 @@ public sealed class MigrationRunner
         _options = options ?? new MigrationOptions();
         _options.Validate();
         _time = timeProvider ?? TimeProvider.System;
-        _waiter = new OneOffTaskWaiter(platform, log, _options.Polling, _options.ProgressInterval, _time);
+        _poll = new PollLoop(_options.Polling, _time);
     }
 
     public async Task<MigrationResult> RunAsync(OneOffTaskSpec spec, CancellationToken cancellationToken = default)
@@ -77,17 +77,10 @@ public sealed class MigrationRunner
 
     private async Task<OneOffTaskState> WaitWithinTimeoutAsync(OneOffTaskHandle task, LogFollower logs, CancellationToken cancellationToken)
     {
-        using var scope = new TimeoutScope(_options.Timeout, _time, cancellationToken);
+        PollOutcome<OneOffTaskState> waited;
         try
         {
-            return await WaitFollowingLogsAsync(task, logs, scope.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (scope.TimedOut)
-        {
-            _log.Error($"Migration task {task.DisplayName} did not finish within {DurationText.Format(_options.Timeout)}; stopping it.");
-            await StopAsync(task, $"TikTimer delivery: migration timed out after {DurationText.Format(_options.Timeout)}").ConfigureAwait(false);
-            await ReadLastLogsAsync(logs, CancellationToken.None).ConfigureAwait(false);
-            throw new MigrationTimeoutException(task, _options.Timeout, logs.Tail);
+            waited = await WaitFollowingLogsAsync(task, logs, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -100,15 +93,25 @@ public sealed class MigrationRunner
             _log.Error($"Lost track of migration task {task.DisplayName} ({task.Id}); it may still be running. Check or stop it with: {task.StopHint}");
             throw;
         }
+
+        if (waited.TimedOut || waited.Last is null)
+        {
+            _log.Error($"Migration task {task.DisplayName} did not finish within {DurationText.Format(_options.Timeout)}; stopping it.");
+            await StopAsync(task, $"TikTimer delivery: migration timed out after {DurationText.Format(_options.Timeout)}").ConfigureAwait(false);
+            await ReadLastLogsAsync(logs, CancellationToken.None).ConfigureAwait(false);
+            throw new MigrationTimeoutException(task, _options.Timeout, logs.Tail);
+        }
+
+        return waited.Last;
     }
 
-    private async Task<OneOffTaskState> WaitFollowingLogsAsync(OneOffTaskHandle task, LogFollower logs, CancellationToken cancellationToken)
+    private async Task<PollOutcome<OneOffTaskState>> WaitFollowingLogsAsync(OneOffTaskHandle task, LogFollower logs, CancellationToken cancellationToken)
     {
         using var following = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var follower = logs.FollowAsync(_options.LogPollInterval, _time, following.Token);
         try
         {
-            return await _waiter.WaitUntilStoppedAsync(task, cancellationToken).ConfigureAwait(false);
+            return await WaitUntilStoppedAsync(task, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -116,6 +119,37 @@ public sealed class MigrationRunner
             await following.CancelAsync().ConfigureAwait(false);
             await follower.ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Polls until STOPPED or the timeout, saying each status change (with elapsed time)
+    /// and, when nothing changed for a while, that it is still waiting. <see cref="MigrationJudge"/> decides what it means.
+    /// </summary>
+    private Task<PollOutcome<OneOffTaskState>> WaitUntilStoppedAsync(OneOffTaskHandle task, CancellationToken cancellationToken)
+    {
+        string? lastStatus = null;
+        var lastSaid = _time.GetTimestamp();
+        void Report(OneOffTaskState state, TimeSpan elapsed)
+        {
+            if (!string.Equals(state.RawStatus, lastStatus, StringComparison.Ordinal))
+            {
+                _log.Information($"Migration task {task.DisplayName}: {state.RawStatus} ({DurationText.Format(elapsed)})");
+                lastStatus = state.RawStatus;
+                lastSaid = _time.GetTimestamp();
+            }
+            else if (_time.GetElapsedTime(lastSaid) >= _options.ProgressInterval)
+            {
+                _log.Information($"Migration task {task.DisplayName}: still {state.RawStatus} ({DurationText.Format(elapsed)})");
+                lastSaid = _time.GetTimestamp();
+            }
+        }
+
+        return _poll.WaitAsync(
+            token => _platform.DescribeAsync(task, token),
+            state => state.Status == OneOffTaskStatus.Stopped,
+            Report,
+            _options.Timeout,
+            cancellationToken);
     }
 
     private async Task ReadLastLogsAsync(LogFollower logs, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Reporting;
 
 namespace TikTimer.Delivery.Migrations;
 
@@ -6,22 +6,13 @@ namespace TikTimer.Delivery.Migrations;
 /// The migration did not stop within its timeout; the suite asked it to stop.
 /// Raised only for our own timeout, never for the caller's cancellation.
 /// </summary>
-public sealed class MigrationTimeoutException : DeliveryException
+public sealed class MigrationTimeoutException(OneOffTaskHandle task, TimeSpan timeout, IReadOnlyList<string> lastLogLines)
+    : MigrationTaskException(
+        $"MigrateViaEcs: migration task {task.DisplayName} ({task.Id}) did not finish within {DurationText.Format(timeout)} " +
+        $"and was asked to stop. The deploy was not started. Make the migration faster or raise the timeout (--migration-timeout); " +
+        $"check that it stopped with: {task.StopHint}.",
+        task,
+        lastLogLines)
 {
-    public MigrationTimeoutException(OneOffTaskHandle task, TimeSpan timeout, IReadOnlyList<string> lastLogLines)
-        : base(
-            $"MigrateViaEcs: migration task {task.DisplayName} ({task.Id}) did not finish within {DurationText.Format(timeout)} " +
-            $"and was asked to stop. The deploy was not started. Make the migration faster or raise the timeout (--migration-timeout); " +
-            $"check that it stopped with: {task.StopHint}." + MigrationFailedException.LogSection(lastLogLines))
-    {
-        Task = task;
-        Timeout = timeout;
-        LastLogLines = lastLogLines;
-    }
-
-    public OneOffTaskHandle Task { get; }
-
-    public TimeSpan Timeout { get; }
-
-    public IReadOnlyList<string> LastLogLines { get; }
+    public TimeSpan Timeout { get; } = timeout;
 }

@@ -1,5 +1,5 @@
+using TikTimer.Delivery.Polling;
 using TikTimer.Delivery.Reporting;
-using TikTimer.Delivery.Waiting;
 
 namespace TikTimer.Delivery.Rollout;
 
@@ -15,21 +15,12 @@ namespace TikTimer.Delivery.Rollout;
 /// the platform carries on with the update on its own (ECS's circuit breaker still applies),
 /// and rolling back on an interrupt would be a second change nobody asked for.
 /// </remarks>
-public sealed class DeployRunner
+public sealed class DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog log, RolloutOptions? options = null, TimeProvider? timeProvider = null)
 {
-    private readonly IServiceRolloutPlatform _platform;
-    private readonly IDeliveryLog _log;
-    private readonly RolloutOptions _options;
-    private readonly RolloutWaiter _waiter;
-
-    public DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog log, RolloutOptions? options = null, TimeProvider? timeProvider = null)
-    {
-        _platform = platform ?? throw new ArgumentNullException(nameof(platform));
-        _log = log ?? throw new ArgumentNullException(nameof(log));
-        _options = options ?? new RolloutOptions();
-        _options.Validate();
-        _waiter = new RolloutWaiter(platform, log, _options.Polling, timeProvider);
-    }
+    private readonly IServiceRolloutPlatform _platform = platform ?? throw new ArgumentNullException(nameof(platform));
+    private readonly IDeliveryLog _log = log ?? throw new ArgumentNullException(nameof(log));
+    private readonly RolloutOptions _options = RolloutOptions.Checked(options);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public async Task<DeployResult> DeployAsync(IReadOnlyList<ServiceRolloutRequest> services, CancellationToken cancellationToken = default)
     {
@@ -106,7 +97,7 @@ public sealed class DeployRunner
         RolloutOutcome outcome;
         try
         {
-            outcome = await _waiter.WaitAsync(rollout, _options.Timeout, cancellationToken).ConfigureAwait(false);
+            outcome = await WaitAsync(rollout, _options.Timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -137,7 +128,7 @@ public sealed class DeployRunner
         try
         {
             var rollback = await _platform.RollBackAsync(failed, cancellationToken).ConfigureAwait(false);
-            var outcome = await _waiter.WaitAsync(rollback, _options.RollbackTimeout, cancellationToken).ConfigureAwait(false);
+            var outcome = await WaitAsync(rollback, _options.RollbackTimeout, cancellationToken).ConfigureAwait(false);
             return outcome.IsStable
                 ? new RollbackReport(service, true, $"{service}: rolled back; the previous revision {failed.PreviousRevisionId} is serving again.")
                 : new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} did not become stable ({(outcome.TimedOut ? "timed out, " : string.Empty)}{outcome.Verdict.Reason}); the service needs attention.");
@@ -147,6 +138,26 @@ public sealed class DeployRunner
             return new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} could not be started ({error.Message}); the service needs attention.");
         }
     }
+
+    /// <summary>Polls one rollout until <see cref="RolloutJudge"/> calls it stable or failed, or the timeout passes, printing new events and changed counts.</summary>
+    private async Task<RolloutOutcome> WaitAsync(RolloutHandle rollout, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var printer = new ServiceEventPrinter(rollout.Service, _log);
+        var waited = await new PollLoop(_options.Polling, _time).WaitAsync(
+            async token =>
+            {
+                var snapshot = await _platform.DescribeAsync(rollout, token).ConfigureAwait(false);
+                return new Observation(snapshot, RolloutJudge.Judge(rollout, snapshot));
+            },
+            seen => seen.Verdict.IsFinal,
+            (seen, _) => printer.Print(seen.Snapshot, seen.Verdict),
+            timeout,
+            cancellationToken).ConfigureAwait(false);
+        var verdict = waited.Last?.Verdict ?? new RolloutVerdict(RolloutProgress.InProgress, "not described yet", null);
+        return new RolloutOutcome(rollout, verdict, waited.TimedOut, waited.Elapsed);
+    }
+
+    private sealed record Observation(ServiceSnapshot Snapshot, RolloutVerdict Verdict);
 
     private sealed record ServiceAttempt(RolloutHandle? Rollout, string? Failure);
 }

@@ -1,4 +1,5 @@
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Rollout;
 
@@ -27,19 +28,19 @@ public sealed record RolloutOptions
         MaxInterval = TimeSpan.FromSeconds(15),
     };
 
-    public void Validate()
+    /// <summary><paramref name="options"/> or the defaults, validated.</summary>
+    public static RolloutOptions Checked(RolloutOptions? options)
     {
-        InRange(Timeout, nameof(Timeout));
-        InRange(RollbackTimeout, nameof(RollbackTimeout));
-        ArgumentNullException.ThrowIfNull(Polling);
-        Polling.Validate();
+        var checkedOptions = options ?? new RolloutOptions();
+        checkedOptions.Validate();
+        return checkedOptions;
     }
 
-    private static void InRange(TimeSpan value, string name)
+    public void Validate()
     {
-        if (value < TimeoutRange.Min || value > TimeoutRange.Max)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"Rollout {name} must be between 10 seconds and 6 hours.");
-        }
+        OptionRange.Check(Timeout, TimeoutRange, "Rollout", nameof(Timeout));
+        OptionRange.Check(RollbackTimeout, TimeoutRange, "Rollout", nameof(RollbackTimeout));
+        ArgumentNullException.ThrowIfNull(Polling);
+        Polling.Validate();
     }
 }

@@ -1,3 +1,5 @@
+using TikTimer.Delivery.Validation;
+
 namespace TikTimer.Delivery.Smoke;
 
 /// <summary>How <see cref="SmokeTester"/> checks the live service. Defaults documented; <see cref="Validate"/> names a bad value.</summary>
@@ -24,28 +26,46 @@ public sealed record SmokeOptions
     /// <summary>Checks run after /health and /, e.g. <c>new SmokeCheck("/api/timers", 401)</c>. Default none.</summary>
     public IReadOnlyList<SmokeCheck> ExtraChecks { get; init; } = [];
 
-    internal IReadOnlyList<SmokeCheck> AllChecks => [SmokeCheck.Health, SmokeCheck.Root, .. ExtraChecks];
+    /// <summary>The endpoint that must answer 200 with <c>"status": "healthy"</c>. Default <c>/health</c>.</summary>
+    public string HealthPath { get; init; } = SmokeCheck.Health.Path;
 
-    public void Validate()
+    /// <summary>The version the service must report, checked on every attempt. Default none.</summary>
+    public VersionCheck? Version { get; init; }
+
+    /// <summary>Health, then / (2xx), then the version, then the extras. A version reported at / is checked by that one request.</summary>
+    internal IReadOnlyList<SmokeCheck> AllChecks
     {
-        InRange(Timeout, TimeoutRange.Min, TimeoutRange.Max, nameof(Timeout));
-        InRange(InitialDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5), nameof(InitialDelay));
-        InRange(MaxDelay, InitialDelay, TimeSpan.FromMinutes(5), nameof(MaxDelay));
-        InRange(RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), nameof(RequestTimeout));
-        foreach (var check in ExtraChecks)
+        get
         {
-            if (!check.Path.StartsWith('/') || check.ExpectedStatus is < 100 or > 599)
+            var atRoot = Version?.Path == SmokeCheck.Root.Path;
+            var checks = new List<SmokeCheck> { SmokeCheck.HealthAt(HealthPath), atRoot ? SmokeCheck.Root with { Version = Version } : SmokeCheck.Root };
+            if (Version is not null && !atRoot)
             {
-                throw new ArgumentOutOfRangeException(nameof(ExtraChecks), check, "Smoke checks need a path starting with '/' and a status between 100 and 599.");
+                checks.Add(new SmokeCheck(Version.Path, Version: Version));
             }
+
+            checks.AddRange(ExtraChecks);
+            return checks;
         }
     }
 
-    private static void InRange(TimeSpan value, TimeSpan min, TimeSpan max, string name)
+    public void Validate()
     {
-        if (value < min || value > max)
+        const string Owner = "Smoke test";
+        OptionRange.Check(Timeout, TimeoutRange, Owner, nameof(Timeout));
+        OptionRange.Check(InitialDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5), Owner, nameof(InitialDelay));
+        OptionRange.Check(MaxDelay, InitialDelay, TimeSpan.FromMinutes(5), Owner, nameof(MaxDelay));
+        OptionRange.Check(RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), Owner, nameof(RequestTimeout));
+        OptionRange.Require(HealthPath.StartsWith('/'), HealthPath, Owner, nameof(HealthPath), "must start with '/'");
+        OptionRange.Require(
+            Version is null || (Version.Path.StartsWith('/') && !string.IsNullOrWhiteSpace(Version.Field) && !string.IsNullOrWhiteSpace(Version.Expected)),
+            Version,
+            Owner,
+            nameof(Version),
+            "needs a path starting with '/', a field and the expected version");
+        foreach (var check in ExtraChecks)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"Smoke test {name} must be between {min} and {max}.");
+            OptionRange.Require(check.IsValid, check, Owner, nameof(ExtraChecks), SmokeCheck.Rule);
         }
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using TikTimer.Delivery.Reporting;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
 
 namespace TikTimer.Delivery.Smoke;
 
 /// <summary>
 /// Verifies the deployed service live: GET /health is 200 with status "healthy",
-/// GET / is 2xx, plus any extra checks. Retries with a doubling delay until its
+/// GET / is 2xx, the service reports the version just deployed (when configured),
+/// plus any extra checks. Retries with a doubling delay until its
 /// timeout, because a new target needs a while before the load balancer sends it traffic.
 /// Every attempt's status and latency are reported.
 /// </summary>
@@ -45,6 +46,11 @@ public sealed class SmokeTester
                 {
                     var elapsed = _time.GetElapsedTime(started);
                     _log.Information($"Smoke test passed for {baseUrl} on attempt {attempt} after {DurationText.Format(elapsed)}.");
+                    if (_options.Version is { } version)
+                    {
+                        _log.Information($"The service reports version {version.Expected} at GET {version.Path} ({version.Field}): the version deployed answers.");
+                    }
+
                     return new SmokeResult(baseUrl, attempt, elapsed);
                 }
 
@@ -55,7 +61,7 @@ public sealed class SmokeTester
         catch (OperationCanceledException) when (scope.TimedOut)
         {
             throw new SmokeTestFailedException(
-                lastFailure ?? new SmokeCheckFailure(Url(baseUrl, SmokeCheck.Health.Path), null, "no attempt finished"), attempt, _options.Timeout);
+                lastFailure ?? new SmokeCheckFailure(Url(baseUrl, _options.HealthPath), null, "no attempt finished"), attempt, _options.Timeout);
         }
     }
 
@@ -112,7 +118,38 @@ public sealed class SmokeTester
             return $"expected {(check.ExpectedStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "2xx")}";
         }
 
-        return check.ExpectHealthyJson ? JudgeHealthBody(body) : null;
+        if (check.ExpectHealthyJson && JudgeHealthBody(body) is { } unhealthy)
+        {
+            return unhealthy;
+        }
+
+        return check.Version is { } version ? JudgeVersion(version, body) : null;
+    }
+
+    private static string? JudgeVersion(VersionCheck check, string body)
+    {
+        var turnOff = "set smoke-version-path=off if the service reports no version";
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var element = json.RootElement;
+            foreach (var name in check.Field.Split('.'))
+            {
+                if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+                {
+                    return $"the body has no \"{check.Field}\" field ({turnOff}, or fix smoke-version-field)";
+                }
+            }
+
+            var reported = element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText();
+            return string.Equals(reported, check.Expected, StringComparison.Ordinal)
+                ? null
+                : $"{check.Field} is \"{Shorten(reported ?? string.Empty)}\", expected \"{check.Expected}\" (the version just deployed; an older one still answering?)";
+        }
+        catch (JsonException)
+        {
+            return $"the body is not JSON, so it reports no {check.Field} ({turnOff}): {Shorten(body)}";
+        }
     }
 
     private static string? JudgeHealthBody(string body)

@@ -1,3 +1,4 @@
+using TikTimer.Testing;
 using System.Diagnostics;
 using TikTimer.Api.Migrations;
 
@@ -6,7 +7,7 @@ namespace TikTimer.Api.Tests.Migrations;
 [Category("Integration")]
 public class MigrateCommandTests
 {
-    private TestDatabase _database = null!;
+    private ScratchDatabase _database = null!;
 
     [SetUp]
     public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();

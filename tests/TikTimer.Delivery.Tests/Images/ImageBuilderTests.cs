@@ -83,7 +83,7 @@ public class ImageBuilderTests
     {
         var options = Options with { ImageName = "Bad Name", ExtraTags = ["-x"], RepositoryRoot = "/nonexistent-root" };
 
-        var problems = options.Validate();
+        var problems = options.Problems();
 
         Assert.That(problems, Has.Count.EqualTo(3));
         Assert.That(problems, Has.Some.Contains("image name").And.Some.Contains("dockerfile").And.Some.Contains("extra tag '-x'"));
@@ -98,7 +98,7 @@ public class ImageBuilderTests
             File.WriteAllText(Path.Combine(root.FullName, "Dockerfile"), "FROM scratch");
             var options = new ImageBuildOptions { ImageName = "x", Dockerfile = "Dockerfile", RepositoryRoot = root.FullName, PublishProject = ".", PublishDirectory = "." };
 
-            Assert.That(options.Validate(), Has.One.Contains("publish directory"));
+            Assert.That(options.Problems(), Has.One.Contains("publish directory"));
         }
         finally
         {

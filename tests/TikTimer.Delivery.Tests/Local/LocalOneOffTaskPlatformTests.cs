@@ -6,7 +6,8 @@ using TikTimer.Delivery.Migrations;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Tests.Infrastructure;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
+using TikTimer.Testing;
 
 namespace TikTimer.Delivery.Tests.Local;
 
@@ -89,7 +90,7 @@ public class LocalOneOffTaskPlatformTests
     [Test]
     public async Task The_database_url_reaches_the_container_by_environment_and_never_its_arguments_or_the_log()
     {
-        _database = await ScratchDatabase.CreateAsync();
+        _database = await ScratchDatabase.CreateAsync("tiktimer_delivery_test");
         var (runner, _, log) = Create(databaseUrl: _database.Url);
 
         await runner.RunAsync(Spec(

@@ -4,7 +4,7 @@ using TikTimer.Delivery.Local;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Rollout;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
 
 namespace TikTimer.Delivery.Tests.Local;
 
@@ -137,7 +137,7 @@ public class LocalServiceRolloutPlatformTests
         var rollout = (await runner.DeployAsync([Request(_images.Healthy)])).Rollouts.Single();
 
         var (args, env) = await TestContainers.InspectRawAsync(rollout.RevisionId);
-        Assert.That(env, Does.Contain($"ASPNETCORE_URLS=http://127.0.0.1:{Blue}").And.Contain("DATABASE_URL="));
+        Assert.That(env, Does.Contain($"ASPNETCORE_URLS=http://127.0.0.1:{Blue}").And.Contain($"PORT={Blue}").And.Contain("DATABASE_URL="));
         Assert.That(args, Does.Not.Contain("s3cret-pw"));
         Assert.That(log.Text, Does.Not.Contain("s3cret-pw"));
         Assert.That(log.Text, Does.Contain($"http://127.0.0.1:{Blue}/"), "the listening URL is no secret: the log does not mask it");

@@ -22,11 +22,11 @@ internal static class DockerEngine
     }
 
     /// <summary>Every container of the isolated service, running or stopped.</summary>
-    public static async Task<IReadOnlyList<ServiceContainer>> ServiceContainersAsync()
+    public static async Task<IReadOnlyList<ServiceContainer>> ServiceContainersAsync(Isolation? isolation = null)
     {
         var lines = await LinesAsync(
             "ps", "--all", "--no-trunc",
-            "--filter", $"label=tiktimer.service={IsolatedBuild.Service}",
+            "--filter", (isolation ?? Isolation.CSharpSample).ServiceContainerLabel,
             "--format", "{{.ID}}\t{{.Names}}\t{{.State}}\t{{.Label \"tiktimer.port\"}}");
         return lines
             .Select(line => line.Split('\t'))
@@ -35,11 +35,12 @@ internal static class DockerEngine
     }
 
     /// <summary>The container serving the isolated service, failing the test unless exactly one runs.</summary>
-    public static async Task<ServiceContainer> ServingContainerAsync()
+    public static async Task<ServiceContainer> ServingContainerAsync(Isolation? isolation = null)
     {
-        var running = (await ServiceContainersAsync()).Where(c => c.State == "running").ToList();
+        isolation ??= Isolation.CSharpSample;
+        var running = (await ServiceContainersAsync(isolation)).Where(c => c.State == "running").ToList();
         Assert.That(running, Has.Count.EqualTo(1), () =>
-            $"expected exactly one running container labelled tiktimer.service={IsolatedBuild.Service}, found: {string.Join(", ", running.Select(c => c.Name))}");
+            $"expected exactly one running container labelled tiktimer.service={isolation.Service}, found: {string.Join(", ", running.Select(c => c.Name))}");
         return running[0];
     }
 
@@ -47,20 +48,23 @@ internal static class DockerEngine
     /// Removes the isolated deployment's service and migration containers, then its local image
     /// tags. Tags, not image ids: a clean checkout builds reproducibly, so the image id can be
     /// the very image a user's own `./build.sh` tagged tiktimer:&lt;commit&gt;. Docker deletes
-    /// the image itself when its last tag goes.
+    /// the image itself when its last tag goes. <paramref name="moreImages"/>: other references
+    /// the runs created (e.g. a test image).
     /// </summary>
-    public static async Task RemoveIsolatedDeploymentAsync()
+    public static async Task RemoveIsolatedDeploymentAsync(Isolation? isolation = null, params string[] moreImages)
     {
+        isolation ??= Isolation.CSharpSample;
         var containers = new List<string>();
-        containers.AddRange(await LinesAsync("ps", "--all", "--quiet", "--filter", $"label=tiktimer.service={IsolatedBuild.Service}"));
-        containers.AddRange(await LinesAsync("ps", "--all", "--quiet", "--filter", $"label=tiktimer.family={IsolatedBuild.MigrationFamily}"));
+        containers.AddRange(await LinesAsync("ps", "--all", "--quiet", "--filter", isolation.ServiceContainerLabel));
+        containers.AddRange(await LinesAsync("ps", "--all", "--quiet", "--filter", isolation.MigrationContainerLabel));
         if (containers.Count > 0)
         {
             await RunAsync(["rm", "--force", .. containers.Distinct()]);
         }
 
         var tags = new List<string>();
-        foreach (var repository in new[] { IsolatedBuild.Repository, $"{LocalRegistry.Address}/{IsolatedBuild.Repository}" })
+        string[] repositories = [isolation.Repository, $"{LocalRegistry.Address}/{isolation.Repository}", .. moreImages];
+        foreach (var repository in repositories)
         {
             tags.AddRange((await LinesAsync("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", repository))
                 .Where(t => !t.EndsWith(":<none>", StringComparison.Ordinal)));

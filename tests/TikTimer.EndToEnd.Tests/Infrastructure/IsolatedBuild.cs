@@ -5,7 +5,7 @@ namespace TikTimer.EndToEnd.Tests.Infrastructure;
 /// database, ports, service, repository and migration family. The database URL (a secret)
 /// reaches the child through its environment, never its arguments.
 /// </summary>
-internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl, string registryPasswordFile)
+internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl, string registryPasswordFile, Isolation? isolation = null)
 {
     public const string Service = "e2e";
     public const string Repository = "tiktimer-e2e";
@@ -22,16 +22,18 @@ internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl, s
 
     public string RepositoryRoot { get; } = repositoryRoot;
 
+    public Isolation Isolation { get; } = isolation ?? Isolation.CSharpSample;
+
     public async Task<BuildRun> RunAsync(string description, params string[] arguments)
     {
         string[] isolation =
         [
-            "--environment=local",
-            "--skip-tests",
-            $"--local-ports={string.Join(',', Ports)}",
-            $"--services={Service}",
-            $"--repository={Repository}",
-            $"--migration-task-family={MigrationFamily}",
+            $"--environment={Isolation.Environment}",
+            .. Isolation.RunsServiceTests ? Array.Empty<string>() : ["--skip-tests"],
+            $"--local-ports={string.Join(',', Isolation.Ports)}",
+            $"--services={Isolation.Service}",
+            $"--repository={Isolation.Repository}",
+            $"--migration-task-family={Isolation.MigrationFamily}",
             // The file the tests read, whatever deploy/local.json says; a path, not the secret.
             $"--registry-password-file={registryPasswordFile}",
         ];
@@ -62,6 +64,10 @@ internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl, s
         }
 
         environment["TIKTIMER_DATABASE_URL"] = databaseUrl;
+        foreach (var (name, value) in Isolation.ChildEnvironment(databaseUrl))
+        {
+            environment[name] = value;
+        }
         return environment;
     }
 

@@ -1,5 +1,10 @@
 using TikTimer.Delivery.Configuration;
+using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Migrations;
+using TikTimer.Delivery.Platform;
 using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Rollout;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Aws.Platform;
 
@@ -7,7 +12,7 @@ namespace TikTimer.Delivery.Aws.Platform;
 /// The aws platform's implementations of the seams, built from the run's settings over
 /// one set of AWS clients. Dispose it when the run ends (it owns the connection pool).
 /// </summary>
-public sealed class AwsPlatform : IDisposable
+public sealed class AwsPlatform : IDeliveryPlatform
 {
     private readonly DeliverySettings _settings;
     private readonly IDeliveryLog _log;
@@ -26,10 +31,7 @@ public sealed class AwsPlatform : IDisposable
 
     public AwsClients Clients { get; }
 
-    public static AwsPlatform Create(DeliverySettings settings, IDeliveryLog log, TimeProvider? timeProvider = null) =>
-        Create(settings, ClientOptionsFrom(settings), log, timeProvider);
-
-    /// <summary>With client options of the caller's (tests pin credentials and attempts).</summary>
+    /// <summary>Over clients with <paramref name="options"/>, usually <see cref="ClientOptionsFrom"/> (tests pin credentials and attempts).</summary>
     public static AwsPlatform Create(DeliverySettings settings, AwsClientOptions options, IDeliveryLog log, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -66,6 +68,26 @@ public sealed class AwsPlatform : IDisposable
         var identity = await Clients.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
         return new EcrImageRegistry(Clients.Ecr, RegistryOptionsFrom(_settings, identity.Account, Clients.Region), _log);
     }
+
+    /// <summary>The migration's default grace is CloudWatch Logs' ingestion lag.</summary>
+    public TimeSpan LogGracePeriod => new MigrationOptions().LogGracePeriod;
+
+    public IEnumerable<IPrerequisiteCheck> PreflightChecks() => AwsPreflight.Checks(Clients, _settings, _log);
+
+    async Task<IImageRegistry> IDeliveryPlatform.ImageRegistryAsync(CancellationToken cancellationToken) =>
+        await ImageRegistryAsync(cancellationToken).ConfigureAwait(false);
+
+    IOneOffTaskPlatform IDeliveryPlatform.OneOffTasks() => OneOffTasks();
+
+    // The task definition's own command runs unless one is configured.
+    public OneOffTaskSpec MigrationTask(string image) =>
+        new(_settings.MigrationTaskFamily ?? string.Empty, image, _settings.MigrationCommand);
+
+    IServiceRolloutPlatform IDeliveryPlatform.ServiceRollouts() => ServiceRollouts();
+
+    // Settings require smoke-base-url on aws (the load balancer's address), so this is only reached without it.
+    public Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken) =>
+        throw new DeliveryException("SmokeTest: the aws platform has no service URL of its own. Set --smoke-base-url (the load balancer's URL, CI secret ALB_DNS).");
 
     public static EcsOneOffTaskOptions OneOffTaskOptionsFrom(DeliverySettings settings, string region)
     {

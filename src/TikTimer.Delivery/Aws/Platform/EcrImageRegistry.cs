@@ -3,6 +3,7 @@ using Amazon;
 using TikTimer.Delivery.Aws.Ecr;
 using TikTimer.Delivery.Images;
 using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Aws.Platform;
 
@@ -15,16 +16,6 @@ public sealed class EcrImageRegistry : IImageRegistry
 {
     private const string Step = "PushToEcr";
 
-    // Single-image and multi-image manifests, Docker and OCI; without them ECR may
-    // answer with (or refuse to convert to) the legacy schema 1.
-    private static readonly string[] ManifestTypes =
-    [
-        "application/vnd.docker.distribution.manifest.v2+json",
-        "application/vnd.oci.image.manifest.v1+json",
-        "application/vnd.docker.distribution.manifest.list.v2+json",
-        "application/vnd.oci.image.index.v1+json",
-    ];
-
     private readonly IEcrApi _ecr;
     private readonly EcrRegistryOptions _options;
     private readonly IDeliveryLog _log;
@@ -34,11 +25,7 @@ public sealed class EcrImageRegistry : IImageRegistry
         _ecr = ecr ?? throw new ArgumentNullException(nameof(ecr));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _log = log ?? throw new ArgumentNullException(nameof(log));
-        var problems = options.Problems();
-        if (problems.Count > 0)
-        {
-            throw new DeliveryException($"{Step}: the ECR settings are not valid:\n- " + string.Join("\n- ", problems));
-        }
+        OptionProblems.ThrowIfAny(options.Problems(), Step, "ECR settings");
 
         Repository = $"{options.RegistryAddress ?? EcrHost(options.AccountId, options.Region)}/{options.RepositoryName}";
     }
@@ -209,7 +196,7 @@ public sealed class EcrImageRegistry : IImageRegistry
     private async Task<Image?> GetImageAsync(ImageIdentifier id, CancellationToken cancellationToken)
     {
         var response = await _ecr.BatchGetImageAsync(
-            new BatchGetImageRequest(_options.RepositoryName, [id]) { AcceptedMediaTypes = ManifestTypes }, cancellationToken).ConfigureAwait(false);
+            new BatchGetImageRequest(_options.RepositoryName, [id]) { AcceptedMediaTypes = ManifestMediaTypes.Accepted }, cancellationToken).ConfigureAwait(false);
         var image = response.Images.FirstOrDefault();
         if (image is not null)
         {

@@ -3,6 +3,7 @@ using TikTimer.Delivery.Aws.Ecs;
 using TikTimer.Delivery.Aws.Logs;
 using TikTimer.Delivery.Migrations;
 using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Aws.Platform;
 
@@ -34,11 +35,7 @@ public sealed class EcsOneOffTaskPlatform : IOneOffTaskPlatform
         _logs = logs ?? throw new ArgumentNullException(nameof(logs));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _log = log ?? throw new ArgumentNullException(nameof(log));
-        var problems = options.Problems();
-        if (problems.Count > 0)
-        {
-            throw new DeliveryException($"{Step}: the migration task settings are not valid:\n- " + string.Join("\n- ", problems));
-        }
+        OptionProblems.ThrowIfAny(options.Problems(), Step, "migration task settings");
 
         _definitions = new EcsMigrationTaskDefinition(ecs, log, options.Region);
     }

@@ -2,6 +2,7 @@ using TikTimer.Delivery.Aws.Ecs;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Rollout;
 using RolloutServiceEvent = TikTimer.Delivery.Rollout.ServiceEvent;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Delivery.Aws.Platform;
 
@@ -23,11 +24,7 @@ public sealed class EcsServiceRolloutPlatform : IServiceRolloutPlatform
         _ecs = ecs ?? throw new ArgumentNullException(nameof(ecs));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _log = log ?? throw new ArgumentNullException(nameof(log));
-        var problems = options.Problems();
-        if (problems.Count > 0)
-        {
-            throw new DeliveryException($"{Step}: the service settings are not valid:\n- " + string.Join("\n- ", problems));
-        }
+        OptionProblems.ThrowIfAny(options.Problems(), Step, "service settings");
     }
 
     public async Task<RolloutHandle> StartRolloutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)

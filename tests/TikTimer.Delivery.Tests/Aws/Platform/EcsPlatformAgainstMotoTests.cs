@@ -6,7 +6,7 @@ using TikTimer.Delivery.Migrations;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Rollout;
 using TikTimer.Delivery.Tests.Infrastructure;
-using TikTimer.Delivery.Waiting;
+using TikTimer.Delivery.Polling;
 
 namespace TikTimer.Delivery.Tests.Aws.Platform;
 

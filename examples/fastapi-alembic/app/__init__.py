@@ -1,0 +1,1 @@
+"""TikTimer's kind of backend in miniature: FastAPI, SQLAlchemy, Alembic, PostgreSQL."""

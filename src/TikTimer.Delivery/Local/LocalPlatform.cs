@@ -1,0 +1,70 @@
+using TikTimer.Delivery.Configuration;
+using TikTimer.Delivery.Docker;
+using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Migrations;
+using TikTimer.Delivery.Platform;
+using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Rollout;
+
+namespace TikTimer.Delivery.Local;
+
+/// <summary>
+/// The local platform: migrations and services as containers of the Docker engine,
+/// images in the local registry, the database in the local PostgreSQL.
+/// </summary>
+public sealed class LocalPlatform : IDeliveryPlatform
+{
+    /// <summary>The family the local platform labels its migration containers with.</summary>
+    public const string MigrationFamily = "tiktimer-local-migration";
+
+    private readonly DeliverySettings _settings;
+    private readonly DockerCli _docker;
+    private readonly IDeliveryLog _log;
+    private readonly TimeProvider _clock;
+    private readonly HttpClient _http = new();
+    private LocalImageRegistry? _registry;
+
+    public LocalPlatform(DeliverySettings settings, DockerCli docker, IDeliveryLog log, TimeProvider clock)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _docker = docker ?? throw new ArgumentNullException(nameof(docker));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    // docker logs has no ingestion lag, unlike CloudWatch Logs.
+    public TimeSpan LogGracePeriod => TimeSpan.FromMilliseconds(500);
+
+    private LocalServiceOptions ServiceOptions => new() { Ports = _settings.LocalPorts, DatabaseUrl = _settings.DatabaseUrl, HealthPath = _settings.HealthPath };
+
+    public IEnumerable<Validation.IPrerequisiteCheck> PreflightChecks() => LocalPreflight.Checks(_settings, _log);
+
+    public Task<IImageRegistry> ImageRegistryAsync(CancellationToken cancellationToken)
+    {
+        _registry ??= LocalRegistryAccess.Open(_settings, _log, ImagePusher.Step);
+        return Task.FromResult<IImageRegistry>(_registry);
+    }
+
+    public IOneOffTaskPlatform OneOffTasks() =>
+        new LocalOneOffTaskPlatform(_docker, _log, new LocalOneOffTaskOptions { DatabaseUrl = _settings.DatabaseUrl });
+
+    // The local image has no task definition, so its migration verb is the default command.
+    public OneOffTaskSpec MigrationTask(string image) =>
+        new(_settings.MigrationTaskFamily ?? MigrationFamily, image, _settings.MigrationCommand ?? ["migrate"]);
+
+    public IServiceRolloutPlatform ServiceRollouts() =>
+        new LocalServiceRolloutPlatform(_docker, _log, _http, ServiceOptions, _clock);
+
+    public async Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken)
+    {
+        var service = _settings.Services[0];
+        return await new LocalServiceLocator(_docker, _http, ServiceOptions).FindServingAsync(service, cancellationToken).ConfigureAwait(false)
+            ?? throw new DeliveryException($"SmokeTest: no local container of service '{service}' is serving. Run Deploy first (drop --exclusive), or set --smoke-base-url.");
+    }
+
+    public void Dispose()
+    {
+        _registry?.Dispose();
+        _http.Dispose();
+    }
+}

@@ -1,0 +1,113 @@
+using TikTimer.Delivery.Aws;
+using TikTimer.Delivery.Aws.Platform;
+using TikTimer.Delivery.Configuration;
+using TikTimer.Delivery.Docker;
+using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Local;
+using TikTimer.Delivery.Migrations;
+using TikTimer.Delivery.Processes;
+using TikTimer.Delivery.Reporting;
+using TikTimer.Delivery.Rollout;
+using TikTimer.Delivery.Smoke;
+
+namespace TikTimer.Delivery.Platform;
+
+/// <summary>
+/// The run's composition root: the settings, the platform chosen from them (the
+/// only place that asks which one), and the runners each stage uses, configured
+/// from the settings. Parts are created on first use (a local run never builds an AWS client).
+/// </summary>
+public sealed class DeliveryServices : IDisposable
+{
+    private readonly Lazy<IDeliveryPlatform> _platform;
+    private readonly HttpClient _smokeHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <param name="configureAws">Adjusts the AWS client options (tests pin credentials and attempts).</param>
+    public DeliveryServices(
+        DeliverySettings settings,
+        IDeliveryLog log,
+        TimeProvider? clock = null,
+        IProcessRunner? processes = null,
+        Func<AwsClientOptions, AwsClientOptions>? configureAws = null)
+    {
+        Settings = settings;
+        Log = log;
+        Clock = clock ?? TimeProvider.System;
+        Processes = processes ?? new ProcessRunner();
+        Docker = new DockerCli(Processes, log);
+        _platform = new Lazy<IDeliveryPlatform>(() => settings.IsAws
+            ? AwsPlatform.Create(settings, (configureAws ?? (o => o))(AwsPlatform.ClientOptionsFrom(settings)), log, Clock)
+            : new LocalPlatform(settings, Docker, log, Clock));
+    }
+
+    public DeliverySettings Settings { get; }
+
+    public IDeliveryLog Log { get; }
+
+    public TimeProvider Clock { get; }
+
+    public IProcessRunner Processes { get; }
+
+    public DockerCli Docker { get; }
+
+    /// <summary>Where the chain runs: aws or local, chosen once from the settings.</summary>
+    public IDeliveryPlatform Platform => _platform.Value;
+
+    public ImageBuilder ImageBuilder() => new(Docker, Processes, Log, Clock);
+
+    public ImagePusher ImagePusher() => new(Docker, Log);
+
+    public MigrationRunner MigrationRunner() => new(
+        Platform.OneOffTasks(),
+        Log,
+        new MigrationOptions { Timeout = Settings.MigrationTimeout, Force = Settings.Force, LogGracePeriod = Platform.LogGracePeriod },
+        Clock);
+
+    public DeployRunner DeployRunner() => new(
+        Platform.ServiceRollouts(),
+        Log,
+        new RolloutOptions { Timeout = Settings.DeployTimeout, Rollback = Settings.Rollback },
+        Clock);
+
+    public IReadOnlyList<ServiceRolloutRequest> RolloutRequests(string image) =>
+        Settings.Services.Select(s => new ServiceRolloutRequest(s, Settings.ContainerName, image)).ToList();
+
+    /// <param name="deployedVersion">The version this run deployed (the image's tag, its APP_VERSION); null when unknown.</param>
+    public SmokeTester SmokeTester(string? deployedVersion) => new(
+        _smokeHttp,
+        Log,
+        new SmokeOptions
+        {
+            Timeout = Settings.SmokeTimeout,
+            ExtraChecks = Settings.SmokeChecks,
+            HealthPath = Settings.HealthPath,
+            Version = ExpectedVersion(deployedVersion),
+        },
+        Clock);
+
+    private VersionCheck? ExpectedVersion(string? deployedVersion)
+    {
+        if (Settings.SmokeVersionPath is not { } path)
+        {
+            return null;
+        }
+
+        if (deployedVersion is null)
+        {
+            Log.Information($"SmokeTest: not checking the version at GET {path}: this run built no image and no --image-tag names the version deployed.");
+            return null;
+        }
+
+        return new VersionCheck(path, Settings.SmokeVersionField, deployedVersion);
+    }
+
+    public void Dispose()
+    {
+        if (_platform.IsValueCreated)
+        {
+            _platform.Value.Dispose();
+        }
+
+        _smokeHttp.Dispose();
+    }
+}

@@ -1,0 +1,36 @@
+using TikTimer.Delivery.Images;
+using TikTimer.Delivery.Migrations;
+using TikTimer.Delivery.Rollout;
+using TikTimer.Delivery.Validation;
+
+namespace TikTimer.Delivery.Platform;
+
+/// <summary>
+/// Where the chain runs: the aws platform (ECS, ECR, CloudWatch Logs) or the
+/// local one (Docker engine, local registry, PostgreSQL). Everything that differs
+/// between them is here, so <see cref="DeliveryServices"/> chooses once and the
+/// stages never ask which platform they are on.
+/// </summary>
+public interface IDeliveryPlatform : IDisposable
+{
+    /// <summary>Read-only checks of what this platform needs, run by Validate before anything changes.</summary>
+    IEnumerable<IPrerequisiteCheck> PreflightChecks();
+
+    /// <summary>The registry PushToEcr pushes to, owned by the platform.</summary>
+    Task<IImageRegistry> ImageRegistryAsync(CancellationToken cancellationToken);
+
+    /// <summary>Where one-off tasks (the migration) run.</summary>
+    IOneOffTaskPlatform OneOffTasks();
+
+    /// <summary>The migration task of <paramref name="image"/>: its family and the command it runs.</summary>
+    OneOffTaskSpec MigrationTask(string image);
+
+    /// <summary>How long after a task stops its last log lines may still arrive.</summary>
+    TimeSpan LogGracePeriod { get; }
+
+    /// <summary>Where services are rolled out and back.</summary>
+    IServiceRolloutPlatform ServiceRollouts();
+
+    /// <summary>Where the smoke test finds the deployed service when no URL is configured.</summary>
+    Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken);
+}
