@@ -87,11 +87,12 @@ public sealed class CakeHost
     public async Task<int> RunAsync(IEnumerable<string> args)
     {
         var output = _output ?? Console.Out;
+        var colors = _output is null && OutputColors.Enabled(Environment.GetEnvironmentVariable, Console.IsOutputRedirected);
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = _output is null ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = _output is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = colors ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
 
         HostArguments arguments;
@@ -111,7 +112,7 @@ public sealed class CakeHost
             environment.WorkingDirectory = new DirectoryPath(working).MakeAbsolute(environment);
         }
 
-        var console = new HostConsole(output, environment);
+        var console = new HostConsole(output, environment, colors);
         var log = new CakeBuildLog(console, arguments.Verbosity);
         var taskTypes = _taskTypes ?? TaskRegistrar.FindTaskTypes(_assemblies.Count > 0 ? _assemblies : [Assembly.GetEntryAssembly()!]);
 

@@ -2,36 +2,36 @@ using Cake.Core;
 
 namespace Cake.Frosting;
 
-/// <summary>Cake's console, writing where the host was told to write.</summary>
-internal sealed class HostConsole(TextWriter output, ICakeEnvironment environment) : IConsole
+/// <summary>Cake's console, writing where the host was told to write, in colour only when <paramref name="colors"/> says so.</summary>
+internal sealed class HostConsole(TextWriter output, ICakeEnvironment environment, bool colors) : IConsole
 {
-    private readonly CakeConsole _colors = new(environment);
+    private readonly CakeConsole _console = new(environment);
 
     public ConsoleColor ForegroundColor
     {
-        get => _colors.ForegroundColor;
+        get => _console.ForegroundColor;
         set
         {
-            if (ReferenceEquals(output, Console.Out))
+            if (colors && ReferenceEquals(output, Console.Out))
             {
-                _colors.ForegroundColor = value;
+                _console.ForegroundColor = value;
             }
         }
     }
 
     public ConsoleColor BackgroundColor
     {
-        get => _colors.BackgroundColor;
+        get => _console.BackgroundColor;
         set
         {
-            if (ReferenceEquals(output, Console.Out))
+            if (colors && ReferenceEquals(output, Console.Out))
             {
-                _colors.BackgroundColor = value;
+                _console.BackgroundColor = value;
             }
         }
     }
 
-    public bool SupportAnsiEscapeCodes => ReferenceEquals(output, Console.Out) && _colors.SupportAnsiEscapeCodes;
+    public bool SupportAnsiEscapeCodes => colors;
 
     public void Write(string format, params object[] arg) => output.Write(format, arg);
 
@@ -52,9 +52,9 @@ internal sealed class HostConsole(TextWriter output, ICakeEnvironment environmen
 
     public void ResetColor()
     {
-        if (ReferenceEquals(output, Console.Out))
+        if (colors && ReferenceEquals(output, Console.Out))
         {
-            _colors.ResetColor();
+            _console.ResetColor();
         }
     }
 }

@@ -1,4 +1,5 @@
 using Cake.Frosting;
+using TikTimer.Delivery.Setup;
 using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Build.Tasks;
@@ -20,6 +21,12 @@ public sealed class ValidateTask : AsyncFrostingTask<BuildContext>
 
         // The settings themselves were checked when the context was built.
         context.Delivery.Information($"Configuration of '{context.Settings.Environment}' is valid.");
+        if (context.Settings.IsLocal)
+        {
+            var services = context.Services;
+            await LocalEnvironmentSetup.For(context.Settings, services.Docker, services.Processes, context.Delivery).EnsureUpAsync("Validate", context.Cancellation);
+        }
+
         await new PrerequisiteValidator(context.Delivery).ValidateAsync(Prerequisites.For(context.Services), context.Cancellation);
     }
 }

@@ -160,7 +160,6 @@ public sealed class AwsChainTests
 
     [Test]
     [Order(3)]
-    [Ignore("Needs issue 12's build once per commit (branch trust): on main a rebuild of the same source differs in org.opencontainers.image.created, so PushToEcr refuses the immutable tag instead of skipping the push.")]
     public async Task A_rerun_without_changes_pushes_registers_and_rolls_out_nothing()
     {
         RequireFirstDeployment();

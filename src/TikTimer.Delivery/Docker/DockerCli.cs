@@ -68,7 +68,8 @@ public sealed partial class DockerCli
         var idFile = Path.Combine(Path.GetTempPath(), $"tiktimer-iid-{Guid.NewGuid():N}");
         try
         {
-            await RunAsync(DockerArguments.Build(settings, contextPath, idFile), cancellationToken, stream: _log.Information).ConfigureAwait(false);
+            var notice = new LegacyBuilderNotice(_log.Information, _log.Verbose);
+            await RunAsync(DockerArguments.Build(settings, contextPath, idFile), cancellationToken, stream: _log.Information, errorStream: notice.Line).ConfigureAwait(false);
             var imageId = File.Exists(idFile) ? (await File.ReadAllTextAsync(idFile, cancellationToken).ConfigureAwait(false)).Trim() : string.Empty;
             return imageId.Length > 0
                 ? imageId
