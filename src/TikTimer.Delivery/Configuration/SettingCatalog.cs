@@ -60,6 +60,8 @@ public static class SettingCatalog
         new("smoke-version-field", SettingKind.Text, "JSON field of smoke-version-path holding the version (dots for nested fields)", "version"),
         new("test-command", SettingKind.Text, "The service's own tests, run by Validate from the repository root; empty for none", "dotnet test tests/TikTimer.Api.Tests --filter TestCategory!=Integration&TestCategory!=EndToEnd --nologo"),
 
+        new("test-inputs", SettingKind.List, "What test-command reads, as git pathspecs under the repository root: Validate skips the tests when these files (tracked and untracked, not ignored), the command and the .NET SDKs are unchanged since their last green run; off runs them every time", "."),
+
         new("database-url", SettingKind.Text, "Database the local platform migrates and serves (postgres://...)", "postgres://tiktimer:tiktimer-local@127.0.0.1:5432/tiktimer", IsSecret: true),
         new("local-ports", SettingKind.List, "Ports the local service alternates between on 127.0.0.1 (blue/green)", "18080,18081"),
 

@@ -65,6 +65,7 @@ internal static class SettingsBinder
             SmokeVersionPath = values.Text("smoke-version-path") is { } versionPath && !versionPath.Equals("off", StringComparison.OrdinalIgnoreCase) ? versionPath : null,
             SmokeVersionField = values.Text("smoke-version-field") ?? "version",
             TestCommand = values.Command("test-command"),
+            TestInputs = TestInputs(values),
             DatabaseUrl = values.Text("database-url"),
             LocalPorts = Ports(values),
         };
@@ -137,6 +138,23 @@ internal static class SettingsBinder
         }
 
         return checks;
+    }
+
+    // Null: no record of green runs, the tests run every time.
+    private static IReadOnlyList<string>? TestInputs(SettingValues values)
+    {
+        var items = values.List("test-inputs");
+        if (items is [var only] && only.Equals("off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        foreach (var item in items.Where(i => Path.IsPathRooted(i) || i.Split('/', '\\').Contains("..")))
+        {
+            values.Invalid("test-inputs", $"has '{item}', which is not a path inside the repository; write paths relative to its root, e.g. src,tests, or . for all of it");
+        }
+
+        return items.Count == 0 ? ["."] : items;
     }
 
     private static List<int> Ports(SettingValues values)
