@@ -64,7 +64,7 @@ public sealed partial record ImageBuildOptions
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(ImageName) || !ImageNameGrammar().IsMatch(ImageName))
+        if (!IsValidImageName(ImageName))
         {
             problems.Add($"image name '{ImageName}' must be lower-case letters, digits and . _ - / separators (no tag, no registry host).");
         }
@@ -109,12 +109,39 @@ public sealed partial record ImageBuildOptions
     public string ResolvedContextDirectory =>
         Resolve(ContextDirectory ?? (PublishProject is not null ? PublishDirectory : Path.GetDirectoryName(Resolve(Dockerfile))!));
 
+    /// <summary>
+    /// What the image is made of, for the dirty check: the Dockerfile, the build context
+    /// (unless it is the publish output, which the build writes) and the published project's directory.
+    /// </summary>
+    public IReadOnlyList<string> ImageInputs
+    {
+        get
+        {
+            var inputs = new List<string> { Resolve(Dockerfile) };
+            if (PublishProject is null || ContextDirectory is not null)
+            {
+                inputs.Add(ResolvedContextDirectory);
+            }
+
+            if (PublishProject is not null)
+            {
+                var project = Resolve(PublishProject);
+                inputs.Add(File.Exists(project) ? Path.GetDirectoryName(project)! : project);
+            }
+
+            return inputs;
+        }
+    }
+
     private static bool IsSameOrAncestor(string candidate, string path)
     {
         var a = Path.TrimEndingDirectorySeparator(candidate) + Path.DirectorySeparatorChar;
         var b = Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar;
         return b.StartsWith(a, StringComparison.Ordinal);
     }
+
+    /// <summary>Docker's repository-name grammar (lower-case path components), which ECR shares.</summary>
+    public static bool IsValidImageName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= 256 && ImageNameGrammar().IsMatch(name);
 
     [GeneratedRegex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")]
     private static partial Regex ImageNameGrammar();
