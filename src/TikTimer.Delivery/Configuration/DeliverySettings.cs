@@ -125,6 +125,9 @@ public sealed record DeliverySettings
     /// <summary>Null: the service has no tests for Validate to run.</summary>
     public IReadOnlyList<string>? TestCommand { get; init; }
 
+    /// <summary>Git pathspecs of what <see cref="TestCommand"/> reads; null (<c>off</c>): the tests run every time.</summary>
+    public IReadOnlyList<string>? TestInputs { get; init; } = ["."];
+
     // Local platform
     public string? DatabaseUrl { get; init; }
 

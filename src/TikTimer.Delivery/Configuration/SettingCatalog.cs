@@ -203,6 +203,9 @@ public static partial class SettingCatalog
     public static readonly Setting<IReadOnlyList<string>?> TestCommand = new("test-command", P.Command, "The service's own tests, run by Validate from the repository root; empty for none")
     { Default = "dotnet test tests/TikTimer.Api.Tests --filter TestCategory!=Integration&TestCategory!=EndToEnd --nologo", ReadBy = Validate };
 
+    public static readonly Setting<IReadOnlyList<string>?> TestInputs = new("test-inputs", P.Pathspecs, "What test-command reads, as git pathspecs: Validate skips the tests when these files (tracked and untracked, not ignored), the command and the .NET SDKs are unchanged since their last green run; off runs them every time")
+    { Default = ".", ReadBy = Validate };
+
     // Local platform
     public static readonly Setting<string?> DatabaseUrl = new("database-url", P.Matching(PostgresUrl(), "postgres://user:password@host:port/database", "a postgres://user:password@host:port/database URL"), "Database the local platform migrates and serves (a bare DATABASE_URL is not read)")
     {

@@ -42,6 +42,14 @@ public static partial class SettingParsers
         : ValueParsers.Command(text, out var error) is { } words ? Parsed<IReadOnlyList<string>?>.Ok(words)
         : Parsed<IReadOnlyList<string>?>.Fail($"is not a valid command ({error}); write e.g. migrate or [\"migrate\",\"--verbose\"]"));
 
+    /// <summary>Git pathspecs inside the repository (what a command reads); off: null.</summary>
+    public static ValueParser<IReadOnlyList<string>?> Pathspecs { get; } = new("comma-separated paths under the repository root, or off", ListShape, text =>
+        text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) ? Parsed<IReadOnlyList<string>?>.Ok(null)
+        : ValueParsers.List(text, out var error) is not { } items ? Parsed<IReadOnlyList<string>?>.Fail($"is not a valid comma-separated list ({error}); write e.g. src,tests, or . for the whole repository")
+        : items.FirstOrDefault(i => System.IO.Path.IsPathRooted(i) || i.Split('/', '\\').Contains("..")) is { } outside
+            ? Parsed<IReadOnlyList<string>?>.Fail($"has '{outside}', which is not a path inside the repository; write paths relative to its root, e.g. src,tests, or . for all of it")
+        : Parsed<IReadOnlyList<string>?>.Ok(items.Count == 0 ? ["."] : items));
+
     /// <summary>Docker's tag grammar, the one BuildImage applies.</summary>
     public static ValueParser<string?> ImageTag { get; } = Text.Where(
         tag => tag is null || ImageTagPolicy.IsValidTag(tag) ? null : TagError,

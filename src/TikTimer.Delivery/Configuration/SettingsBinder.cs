@@ -67,6 +67,7 @@ internal static class SettingsBinder
             SmokeVersionPath = values.Get(SmokeVersionPath),
             SmokeVersionField = values.Get(SmokeVersionField),
             TestCommand = values.Get(TestCommand),
+            TestInputs = values.Get(TestInputs),
             DatabaseUrl = values.Get(DatabaseUrl),
             LocalPorts = values.Get(LocalPorts),
         };

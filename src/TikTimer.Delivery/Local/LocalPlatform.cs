@@ -3,6 +3,7 @@ using TikTimer.Delivery.Docker;
 using TikTimer.Delivery.Images;
 using TikTimer.Delivery.Migrations;
 using TikTimer.Delivery.Platform;
+using TikTimer.Delivery.Polling;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Rollout;
 
@@ -32,8 +33,30 @@ public sealed class LocalPlatform : IDeliveryPlatform
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
-    // docker logs has no ingestion lag, unlike CloudWatch Logs.
-    public TimeSpan LogGracePeriod => TimeSpan.FromMilliseconds(500);
+    // docker logs has no ingestion lag, unlike CloudWatch Logs: once the container has exited they are complete.
+    public TimeSpan LogGracePeriod => TimeSpan.Zero;
+
+    /// <summary>
+    /// A describe is one local <c>docker container inspect</c>, not a metered API call, and a local
+    /// migration takes a second or two: every 100 ms for 3 s, then backing off to every 2 s.
+    /// </summary>
+    public AdaptivePollingSchedule MigrationPolling { get; } = AdaptivePollingSchedule.Default with
+    {
+        QuickInterval = TimeSpan.FromMilliseconds(100),
+        QuickPhase = TimeSpan.FromSeconds(3),
+        MaxInterval = TimeSpan.FromSeconds(2),
+    };
+
+    /// <summary>
+    /// A describe is a container listing and one GET of the health path on the loopback; a local
+    /// service is healthy within a second or two of its start, so the first seconds poll quickly.
+    /// </summary>
+    public AdaptivePollingSchedule RolloutPolling { get; } = AdaptivePollingSchedule.Default with
+    {
+        QuickInterval = TimeSpan.FromMilliseconds(100),
+        QuickPhase = TimeSpan.FromSeconds(5),
+        MaxInterval = TimeSpan.FromSeconds(2),
+    };
 
     private LocalServiceOptions ServiceOptions => new() { Ports = _settings.LocalPorts, DatabaseUrl = _settings.DatabaseUrl, HealthPath = _settings.HealthPath };
 

@@ -40,8 +40,10 @@ internal sealed class LogFollower(IOneOffTaskPlatform platform, OneOffTaskHandle
     }
 
     /// <summary>Reads and prints everything available now. Never throws, except for cancellation.</summary>
-    public async Task ReadNewAsync(CancellationToken cancellationToken)
+    /// <returns>How many new lines were printed (none when the read failed).</returns>
+    public async Task<int> ReadNewAsync(CancellationToken cancellationToken)
     {
+        var printed = 0;
         for (var round = 0; round < MaxReadsPerRound; round++)
         {
             LogBatch batch;
@@ -52,7 +54,7 @@ internal sealed class LogFollower(IOneOffTaskPlatform platform, OneOffTaskHandle
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 ReportReadFailure(error);
-                return;
+                return printed;
             }
 
             foreach (var line in batch.Lines)
@@ -60,12 +62,15 @@ internal sealed class LogFollower(IOneOffTaskPlatform platform, OneOffTaskHandle
                 Print(line);
             }
 
+            printed += batch.Lines.Count;
             _cursor = batch.Next ?? _cursor;
             if (batch.Lines.Count == 0)
             {
-                return;
+                return printed;
             }
         }
+
+        return printed;
     }
 
     private void Print(LogLine line)

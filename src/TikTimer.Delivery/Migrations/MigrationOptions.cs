@@ -22,10 +22,15 @@ public sealed record MigrationOptions
     public TimeSpan LogPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Wait after STOPPED before the last log read. CloudWatch Logs ingests a few
-    /// seconds behind the container, so reading at once loses the last lines. Default 5 s.
+    /// How long after STOPPED late log lines are waited for. CloudWatch Logs ingests a few
+    /// seconds behind the container, so one read at once can miss the last lines: reads are
+    /// repeated every <see cref="LogDrainInterval"/> until two in a row find nothing, at most this
+    /// long. Zero: one read is complete (docker's logs are, once the container has exited). Default 5 s.
     /// </summary>
     public TimeSpan LogGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The pause between the reads for late log lines after STOPPED. Default 1 s; range 50 ms to 1 min.</summary>
+    public TimeSpan LogDrainInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many of the last log lines a failure repeats in its message. Default 20.</summary>
     public int FailureLogLines { get; init; } = 20;
@@ -48,6 +53,7 @@ public sealed record MigrationOptions
         OptionRange.Check(Timeout, TimeoutRange, Owner, nameof(Timeout));
         OptionRange.Check(LogPollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), Owner, nameof(LogPollInterval));
         OptionRange.Check(LogGracePeriod, TimeSpan.Zero, TimeSpan.FromMinutes(5), Owner, nameof(LogGracePeriod));
+        OptionRange.Check(LogDrainInterval, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(1), Owner, nameof(LogDrainInterval));
         OptionRange.Check(ProgressInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), Owner, nameof(ProgressInterval));
         OptionRange.Check(StopTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10), Owner, nameof(StopTimeout));
         OptionRange.Check(FailureLogLines, 0, 1000, Owner, nameof(FailureLogLines));

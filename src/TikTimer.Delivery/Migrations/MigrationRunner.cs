@@ -204,16 +204,38 @@ public sealed class MigrationRunner
 
     private async Task ReadLastLogsAsync(LogFollower logs, CancellationToken cancellationToken)
     {
-        // Lines written just before the task stopped reach the log store a little later.
-        await Task.Delay(_options.LogGracePeriod, _time, cancellationToken).ConfigureAwait(false);
         using var scope = new TimeoutScope(_options.StopTimeout, _time, cancellationToken);
         try
         {
-            await logs.ReadNewAsync(scope.Token).ConfigureAwait(false);
+            await DrainLateLinesAsync(logs, scope.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (scope.TimedOut)
         {
             _log.Warning($"Gave up reading the last log lines after {DurationText.Format(_options.StopTimeout)}.");
+        }
+    }
+
+    /// <summary>
+    /// Lines written just before the task stopped can reach the log store up to
+    /// <see cref="MigrationOptions.LogGracePeriod"/> later. Two empty reads in a row mean the
+    /// store has caught up; the grace bounds the wait when lines keep coming, and with no grace
+    /// the first read is complete.
+    /// </summary>
+    private async Task DrainLateLinesAsync(LogFollower logs, CancellationToken cancellationToken)
+    {
+        var stopped = _time.GetTimestamp();
+        var emptyReads = 0;
+        while (true)
+        {
+            var lines = await logs.ReadNewAsync(cancellationToken).ConfigureAwait(false);
+            emptyReads = lines == 0 ? emptyReads + 1 : 0;
+            var left = _options.LogGracePeriod - _time.GetElapsedTime(stopped);
+            if (emptyReads == 2 || left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(left < _options.LogDrainInterval ? left : _options.LogDrainInterval, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 

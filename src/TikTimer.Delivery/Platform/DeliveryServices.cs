@@ -63,13 +63,13 @@ public sealed class DeliveryServices : IDisposable
     public MigrationRunner MigrationRunner() => new(
         Platform.OneOffTasks(),
         Log,
-        new MigrationOptions { Timeout = Settings.MigrationTimeout, Force = Settings.Force, LogGracePeriod = Platform.LogGracePeriod },
+        new MigrationOptions { Timeout = Settings.MigrationTimeout, Force = Settings.Force, LogGracePeriod = Platform.LogGracePeriod, Polling = Platform.MigrationPolling },
         Clock);
 
     public DeployRunner DeployRunner() => new(
         Platform.ServiceRollouts(),
         Log,
-        new RolloutOptions { Timeout = Settings.DeployTimeout, Rollback = Settings.Rollback },
+        new RolloutOptions { Timeout = Settings.DeployTimeout, Rollback = Settings.Rollback, Polling = Platform.RolloutPolling },
         Clock);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using TikTimer.Delivery.Images;
 using TikTimer.Delivery.Migrations;
+using TikTimer.Delivery.Polling;
 using TikTimer.Delivery.Rollout;
 using TikTimer.Delivery.Validation;
 
@@ -25,8 +26,14 @@ public interface IDeliveryPlatform : IDisposable
     /// <summary>The migration task of <paramref name="image"/>: its family and the command it runs.</summary>
     OneOffTaskSpec MigrationTask(string image);
 
-    /// <summary>How long after a task stops its last log lines may still arrive.</summary>
+    /// <summary>How long after a task stops its last log lines may still arrive (zero: its logs are complete at once).</summary>
     TimeSpan LogGracePeriod { get; }
+
+    /// <summary>How often the migration task is described: as quick as a describe is cheap here.</summary>
+    AdaptivePollingSchedule MigrationPolling { get; }
+
+    /// <summary>How often a rollout is described.</summary>
+    AdaptivePollingSchedule RolloutPolling { get; }
 
     /// <summary>Where services are rolled out and back.</summary>
     IServiceRolloutPlatform ServiceRollouts();

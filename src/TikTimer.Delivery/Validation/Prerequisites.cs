@@ -35,5 +35,5 @@ public static class Prerequisites
     }
 
     private static Task<string?> ServiceTestsAsync(DeliveryServices services, IReadOnlyList<string> command, CancellationToken cancellationToken) =>
-        ServiceTests.RunAsync(services.Processes, services.Log, command, services.Settings.RepositoryRoot, cancellationToken);
+        ServiceTests.RunUnlessUnchangedAsync(services.Processes, services.Log, command, services.Settings.TestInputs, services.Settings.RepositoryRoot, services.Clock, cancellationToken);
 }

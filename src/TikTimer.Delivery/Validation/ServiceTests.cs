@@ -1,3 +1,4 @@
+using System.Globalization;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Reporting;
 
@@ -9,6 +10,64 @@ namespace TikTimer.Delivery.Validation;
 /// </summary>
 public static class ServiceTests
 {
+    /// <summary>
+    /// Runs the tests unless a green run on identical inputs is on record (<see cref="TestInputs"/>,
+    /// <see cref="GreenTestRecord"/>); records a green run. <paramref name="inputs"/> null: always run.
+    /// </summary>
+    /// <returns>Null when the tests pass or passed on these inputs; otherwise the problem.</returns>
+    public static async Task<string?> RunUnlessUnchangedAsync(
+        IProcessRunner processes,
+        IDeliveryLog log,
+        IReadOnlyList<string> command,
+        IReadOnlyList<string>? inputs,
+        string repositoryRoot,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (inputs is null)
+        {
+            return await RunAsync(processes, log, command, repositoryRoot, cancellationToken).ConfigureAwait(false);
+        }
+
+        string key;
+        try
+        {
+            var files = await TestInputs.FilesAsync(processes, repositoryRoot, inputs, cancellationToken).ConfigureAwait(false);
+            key = TestInputs.Key(repositoryRoot, command, files, TestInputs.RunsDotnet(command) ? TestInputs.InstalledSdks() : []);
+        }
+        catch (DeliveryException error)
+        {
+            log.Warning($"{error.Message} Running the tests.");
+            return await RunAsync(processes, log, command, repositoryRoot, cancellationToken).ConfigureAwait(false);
+        }
+
+        var path = GreenTestRecord.PathFor(repositoryRoot, command);
+        if (GreenTestRecord.Read(path) is { } green && green.Key == key)
+        {
+            log.Information(
+                $"  Not running the service's tests: nothing they read (test-inputs '{string.Join(',', inputs)}', the command, the .NET SDKs) changed since they passed at {green.PassedAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)} (inputs {key[..12]}). "
+                + "--test-inputs=off runs them every time.");
+            return null;
+        }
+
+        var problem = await RunAsync(processes, log, command, repositoryRoot, cancellationToken).ConfigureAwait(false);
+        if (problem is null)
+        {
+            try
+            {
+                new GreenTestRecord(key, string.Join(' ', command), clock.GetUtcNow()).Write(path);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                log.Warning($"Validate: could not record the green test run in {path} ({error.Message}); the next run runs the tests again.");
+            }
+        }
+
+        return problem;
+    }
+
     /// <returns>Null when the tests pass; otherwise the problem, with the failing tests.</returns>
     public static async Task<string?> RunAsync(
         IProcessRunner processes,

@@ -197,11 +197,70 @@ public class MigrationRunnerTests
         _platform.At(S(1), FakeOneOffTaskPlatform.Running)
             .Logs(S(2), "started")
             .At(S(4), FakeOneOffTaskPlatform.Exited(0))
-            .Logs(S(7), "done: schema at 42");
+            .Logs(S(4.5), "done: schema at 42");
 
         await _clock.DriveAsync(Run());
 
         Assert.That(PrintedLogLines, Is.EqualTo(new[] { "started", "done: schema at 42" }));
+    }
+
+    [Test]
+    public async Task After_the_stop_two_empty_log_reads_in_a_row_end_the_wait_for_late_lines()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).Logs(S(2), "started").At(S(4), FakeOneOffTaskPlatform.Exited(0));
+        var start = _clock.GetUtcNow();
+
+        var result = await _clock.DriveAsync(Run());
+
+        // Stopped is seen at 4 s; reads at 4 s and 5 s find nothing: done at 5 s, not 4 s + the 5 s grace
+        // (9 s). The margin is the clock driver's: on a loaded machine it can advance a few steps late.
+        Assert.That(_clock.GetUtcNow() - start, Is.LessThan(S(6.5)));
+        Assert.That(result.Elapsed, Is.LessThan(S(6.5)));
+    }
+
+    [Test]
+    public async Task Late_lines_that_keep_coming_are_read_only_until_the_grace_is_over()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(S(4), FakeOneOffTaskPlatform.Exited(0));
+        for (var at = 4.5; at < 20; at += 0.5)
+        {
+            _platform.Logs(S(at), $"late {at:0.0}");
+        }
+
+        var start = _clock.GetUtcNow();
+        await _clock.DriveAsync(Run());
+
+        Assert.That(_clock.GetUtcNow() - start, Is.LessThanOrEqualTo(S(9.2)), "bounded by the 5 s grace after the stop at 4 s");
+        Assert.That(PrintedLogLines, Does.Contain("late 9.0"));
+        Assert.That(PrintedLogLines, Does.Not.Contain("late 9.5"));
+    }
+
+    [Test]
+    public async Task Each_late_line_restarts_the_count_of_empty_reads()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running)
+            .At(S(4), FakeOneOffTaskPlatform.Exited(0))
+            .Logs(S(4.5), "first late line")
+            .Logs(S(5.5), "second late line");
+        var start = _clock.GetUtcNow();
+
+        await _clock.DriveAsync(Run());
+
+        // Reads at 4 s (empty), 5 s (a line), 6 s (a line), 7 s and 8 s (empty): done at 8 s.
+        Assert.That(PrintedLogLines, Is.EqualTo(new[] { "first late line", "second late line" }));
+        Assert.That(_clock.GetUtcNow() - start, Is.InRange(S(8), S(8.2)));
+    }
+
+    [Test]
+    public async Task With_no_grace_one_read_after_the_stop_is_the_last()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(S(4), FakeOneOffTaskPlatform.Exited(0)).Logs(S(4), "exited 0");
+        var start = _clock.GetUtcNow();
+
+        await _clock.DriveAsync(Run(new MigrationOptions { LogGracePeriod = TimeSpan.Zero }));
+
+        Assert.That(PrintedLogLines, Is.EqualTo(new[] { "exited 0" }));
+        Assert.That(_clock.GetUtcNow() - start, Is.LessThanOrEqualTo(S(4.2)));
     }
 
     [Test]

@@ -14,7 +14,7 @@ namespace TikTimer.Delivery.Tests.Setup;
 public class LocalEnvironmentProbeTests
 {
     private static DeliverySettings LocalSettings() =>
-        SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string>(), _ => null, Directory.GetCurrentDirectory())).Settings;
+        SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string>(), _ => null, Directory.GetCurrentDirectory()) { Tasks = [] }).Settings;
 
     private static LocalEnvironmentProbe Probe(DeliverySettings settings) =>
         new(settings, new DockerCli(new ProcessRunner(), new RecordingDeliveryLog()));

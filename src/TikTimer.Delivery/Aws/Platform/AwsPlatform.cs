@@ -1,6 +1,7 @@
 using TikTimer.Delivery.Configuration;
 using TikTimer.Delivery.Images;
 using TikTimer.Delivery.Migrations;
+using TikTimer.Delivery.Polling;
 using TikTimer.Delivery.Platform;
 using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Rollout;
@@ -71,6 +72,11 @@ public sealed class AwsPlatform : IDeliveryPlatform
 
     /// <summary>The migration's default grace is CloudWatch Logs' ingestion lag.</summary>
     public TimeSpan LogGracePeriod => new MigrationOptions().LogGracePeriod;
+
+    /// <summary>The defaults are ECS's pace: DescribeTasks and DescribeServices are metered API calls.</summary>
+    public AdaptivePollingSchedule MigrationPolling => new MigrationOptions().Polling;
+
+    public AdaptivePollingSchedule RolloutPolling => new RolloutOptions().Polling;
 
     public IEnumerable<IPrerequisiteCheck> PreflightChecks() => AwsPreflight.Checks(Clients, _settings, _log);
 
