@@ -122,6 +122,15 @@ public sealed record DeliverySettings
 
     public IReadOnlyList<int> LocalPorts { get; init; } = [18080, 18081];
 
+    // Day-two targets
+    public OutputFormat OutputFormat { get; init; } = OutputFormat.Text;
+
+    /// <summary>Rollback's explicit target image (repository@sha256:...), else the image before the last delivery.</summary>
+    public string? RollbackToImage { get; init; }
+
+    /// <summary>Rollback's explicit task-definition revision number (aws).</summary>
+    public string? RollbackToRevision { get; init; }
+
     public bool IsAws => Platform == DeliveryPlatform.Aws;
 
     public bool IsLocal => Platform == DeliveryPlatform.Local;

@@ -63,6 +63,11 @@ public static class SettingCatalog
         new("database-url", SettingKind.Text, "Database the local platform migrates and serves (postgres://...)", "postgres://tiktimer:tiktimer-local@127.0.0.1:5432/tiktimer", IsSecret: true),
         new("local-ports", SettingKind.List, "Ports the local service alternates between on 127.0.0.1 (blue/green)", "18080,18081"),
 
+        // Day-two targets: Status, Rollback, Plan.
+        new("format", SettingKind.Text, "Output of Status and Plan: text or json", "text"),
+        new("to-image", SettingKind.Text, "Rollback: roll back to this image (repository@sha256:...) instead of the one before the last delivery"),
+        new("to-revision", SettingKind.Text, "Rollback: roll back to this task-definition revision number (aws) instead of the one before the last delivery"),
+
         new("terraform-outputs", SettingKind.Text, "JSON file written by 'terraform output -json'"),
         new("terraform-dir", SettingKind.Text, "Terraform directory to run 'terraform output -json' in"),
     ];

@@ -67,7 +67,24 @@ internal static class SettingsBinder
             TestCommand = values.Command("test-command"),
             DatabaseUrl = values.Text("database-url"),
             LocalPorts = Ports(values),
+            OutputFormat = Format(values),
+            RollbackToImage = values.Text("to-image"),
+            RollbackToRevision = values.Text("to-revision"),
         };
+    }
+
+    private static OutputFormat Format(SettingValues values)
+    {
+        switch (values.Text("format")?.ToLowerInvariant())
+        {
+            case null or "text":
+                return OutputFormat.Text;
+            case "json":
+                return OutputFormat.Json;
+            default:
+                values.Invalid("format", "must be text or json");
+                return OutputFormat.Text;
+        }
     }
 
     private static DeliveryPlatform Platform(SettingValues values, string environment)

@@ -55,6 +55,9 @@ public sealed class LocalPlatform : IDeliveryPlatform
     public IServiceRolloutPlatform ServiceRollouts() =>
         new LocalServiceRolloutPlatform(_docker, _log, _http, ServiceOptions, _clock);
 
+    public Status.IDeliveryStatusReader StatusReader() =>
+        new LocalStatusReader(_docker, new LocalServiceLocator(_docker, _http, ServiceOptions));
+
     public async Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken)
     {
         var service = _settings.Services[0];
