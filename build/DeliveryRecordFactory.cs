@@ -28,7 +28,7 @@ public static class DeliveryRecordFactory
         var failedSmoke = errors.OfType<SmokeTestFailedException>().FirstOrDefault();
 
         var rollouts = state.Deploy?.Rollouts ?? [];
-        var revisions = rollouts.Select(r => new RevisionRecord(r.Service, r.RevisionId, r.PreviousRevisionId, state.PreviousImages.GetValueOrDefault(r.Service))).ToList();
+        var revisions = rollouts.Select(r => new RevisionRecord(r.Service, r.RevisionId, r.PreviousRevisionId)).ToList();
         var verdicts = rollouts.Select(r => new RolloutRecord(r.Service, "stable", $"stable on {r.RevisionId}")).ToList();
         verdicts.AddRange((failedDeploy?.Failures ?? []).Select(f => new RolloutRecord(f.Split(':')[0], "failed", f)));
         var rollbacks = state.Rollbacks.Concat(failedDeploy?.Rollbacks ?? [])

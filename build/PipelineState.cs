@@ -39,9 +39,6 @@ public sealed class PipelineState
     /// <summary>The image Deploy or Rollback rolled out when it was not pushed in this run (--image, a rollback).</summary>
     public string? DeployedImage { get; set; }
 
-    /// <summary>Per service, the image that served before this run's rollout, when known.</summary>
-    public Dictionary<string, string> PreviousImages { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Where this run's delivery record was written, once it is.</summary>
     public string? RecordPath { get; set; }
 

@@ -22,7 +22,6 @@ public class DeliveryRecordFactoryTests
             Deploy = new DeployResult([new RolloutHandle("api", "api-2", "api-1")]),
             Smoke = new SmokeResult(new Uri("http://127.0.0.1:18080/"), 2, TimeSpan.FromSeconds(1)),
         };
-        state.PreviousImages["api"] = "127.0.0.1:5000/tiktimer@sha256:old";
         state.Tasks.Add(new TaskRecord("PushToEcr", TimeSpan.FromSeconds(2.5), "succeeded", null));
 
         var record = DeliveryRecordFactory.From(Settings(), successful: true, state, At(60));
@@ -31,7 +30,7 @@ public class DeliveryRecordFactoryTests
         Assert.That(record.Image, Is.EqualTo("127.0.0.1:5000/tiktimer@sha256:feed"));
         Assert.That(record.Digest, Is.EqualTo("sha256:feed"));
         Assert.That(record.Commit, Is.EqualTo("abc1234abc1234abc1234abc1234abc1234abc12"));
-        Assert.That(record.Revisions.Single(), Is.EqualTo(new Delivery.Records.RevisionRecord("api", "api-2", "api-1", "127.0.0.1:5000/tiktimer@sha256:old")));
+        Assert.That(record.Revisions.Single(), Is.EqualTo(new Delivery.Records.RevisionRecord("api", "api-2", "api-1")));
         Assert.That(record.Migration!.ExitCode, Is.EqualTo(0));
         Assert.That(record.Migration.Family, Is.EqualTo("tiktimer-local-migration"));
         Assert.That(record.Rollouts.Single().Verdict, Is.EqualTo("stable"));

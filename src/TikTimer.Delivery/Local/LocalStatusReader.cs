@@ -30,6 +30,10 @@ public sealed class LocalStatusReader(DockerCli docker, LocalServiceLocator loca
         return new ServiceStatus(service, serving.Name, serving.Revision, commit, running.Count, 1, inProgress);
     }
 
+    // Local containers have names, not numbered revisions.
+    public Task<string> ImageOfRevisionAsync(string service, string revision, CancellationToken cancellationToken) =>
+        throw new DeliveryException($"Rollback: --to-revision={revision} names an ECS task-definition revision; the local platform has none. Use --to-image=<repository>@sha256:<digest> (Status names the images).");
+
     public async Task<OneOffTaskRun?> LastOneOffTaskAsync(string family, CancellationToken cancellationToken)
     {
         var listed = await docker.PsAsync(new Dictionary<string, string>(StringComparer.Ordinal) { [LocalLabels.Family] = family }, cancellationToken).ConfigureAwait(false);

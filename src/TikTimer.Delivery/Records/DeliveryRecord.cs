@@ -33,8 +33,7 @@ public sealed record DeliveryRecord(
 
 /// <param name="Revision">What serves after the rollout (task-definition ARN; local container name).</param>
 /// <param name="PreviousRevision">What served before; null for a first deployment.</param>
-/// <param name="PreviousImage">The image the previous revision ran, when known; what Rollback goes back to once the revision is gone.</param>
-public sealed record RevisionRecord(string Service, string Revision, string? PreviousRevision, string? PreviousImage = null);
+public sealed record RevisionRecord(string Service, string Revision, string? PreviousRevision);
 
 /// <param name="Family">The task-definition family (local: the container label).</param>
 /// <param name="ExitCode">Null when the task never ran its container (or timed out).</param>

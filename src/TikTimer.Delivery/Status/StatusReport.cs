@@ -18,12 +18,15 @@ public sealed record StatusReport(
     public bool? MatchesLastDelivery(ServiceStatus service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        if (LastDelivery?.Digest is not { } recorded || service.Image is null)
+        if (LastDelivery?.Image is null || service.Image is null)
         {
             return null;
         }
 
-        return string.Equals(service.Digest, recorded, StringComparison.Ordinal);
+        // The digest is the image whatever repository name it is reached by; a tag only by its reference.
+        return service.Digest is { } digest && LastDelivery.Digest is { } recorded
+            ? string.Equals(digest, recorded, StringComparison.Ordinal)
+            : string.Equals(service.Image, LastDelivery.Image, StringComparison.Ordinal);
     }
 
     /// <summary>The commit of what serves: the image's own label, else the record of the delivery that pushed that digest.</summary>
@@ -53,7 +56,7 @@ public sealed record StatusReport(
             {
                 true => $"serves the image of the last successful delivery ({LastDelivery!.FinishedAt:u})",
                 false => $"DIFFERS from the last successful delivery ({LastDelivery!.Image}, {LastDelivery.FinishedAt:u})",
-                null => LastDelivery is null ? "no successful delivery recorded in .artifacts/deliveries/" : "no digest to compare with the last delivery",
+                null => LastDelivery is null ? "no successful delivery recorded in .artifacts/deliveries/" : "no image to compare with the last delivery",
             });
         }
 

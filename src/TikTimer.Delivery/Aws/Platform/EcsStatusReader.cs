@@ -33,6 +33,43 @@ public sealed class EcsStatusReader(IEcsApi ecs, string cluster, string containe
         return new ServiceStatus(service, revision, image, null, found.RunningCount, found.DesiredCount, inProgress);
     }
 
+    public async Task<string> ImageOfRevisionAsync(string service, string revision, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(revision, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            throw new DeliveryException($"Rollback: --to-revision={revision} is not a revision number; give e.g. --to-revision=12.");
+        }
+
+        var current = await ServiceAsync(service, cancellationToken).ConfigureAwait(false);
+        var family = FamilyOf(current.Revision)
+            ?? throw new DeliveryException($"Rollback: service {service} has no task definition to find revision {revision} of.");
+        DescribeTaskDefinitionResponse described;
+        try
+        {
+            described = await ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest($"{family}:{number}"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException error) when (error.ErrorCode is "ClientException" or "InvalidParameterException")
+        {
+            throw new DeliveryException($"Rollback: task definition {family}:{number} of service {service} was not found ({error.AwsMessage}). Status names the revision serving; pick an earlier one that exists.", error);
+        }
+
+        return described.TaskDefinition.Container(containerName)?.Image
+            ?? throw new DeliveryException($"Rollback: task definition {family}:{number} has no container {containerName}. Check --container-name.");
+    }
+
+    // arn:aws:ecs:region:account:task-definition/family:12 -> family
+    private static string? FamilyOf(string? taskDefinitionArn)
+    {
+        if (taskDefinitionArn is null)
+        {
+            return null;
+        }
+
+        var name = taskDefinitionArn[(taskDefinitionArn.LastIndexOf('/') + 1)..];
+        var colon = name.LastIndexOf(':');
+        return colon > 0 ? name[..colon] : name;
+    }
+
     public async Task<OneOffTaskRun?> LastOneOffTaskAsync(string family, CancellationToken cancellationToken)
     {
         var arns = new List<string>();
