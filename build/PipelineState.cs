@@ -16,6 +16,9 @@ public sealed class PipelineState
 
     public ImagePushResult? Push { get; set; }
 
+    /// <summary>This commit's image, found in the registry by BuildImage: nothing is built or pushed.</summary>
+    public ImagePushResult? Reused { get; set; }
+
     public MigrationResult? Migration { get; set; }
 
     /// <summary>The rollouts of this run, so a failed smoke test can roll them back.</summary>

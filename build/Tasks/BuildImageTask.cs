@@ -23,6 +23,12 @@ public sealed class BuildImageTask : AsyncFrostingTask<BuildContext>
             Platform = settings.DockerPlatform,
             BuildArgs = settings.BuildArgs,
         };
+        context.State.Reused = await context.Services.ReusableImageAsync(image, context.Cancellation);
+        if (context.State.Reused is not null)
+        {
+            return;
+        }
+
         var build = await context.Services.ImageBuilder().BuildAsync(image, context.Cancellation);
         context.State.Build = build;
         context.Delivery.Information($"Built {build.LocalReference} (image id {build.ImageId}).");

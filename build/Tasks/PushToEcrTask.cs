@@ -11,11 +11,19 @@ public sealed class PushToEcrTask : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
+        if (context.State.Reused is { } reused)
+        {
+            var registry = await context.Services.Platform.ImageRegistryAsync(context.Cancellation);
+            context.State.Push = await context.Services.ImagePusher().AdoptAsync(reused, context.Settings.ExtraTags, registry, context.Cancellation);
+            context.Delivery.Information($"Image: {context.State.Push.DigestReference}");
+            return;
+        }
+
         var build = context.State.Build ?? throw new DeliveryException(
             "PushToEcr: no image was built in this run. Run it with BuildImage (drop --exclusive).");
         var services = context.Services;
-        var registry = await services.Platform.ImageRegistryAsync(context.Cancellation);
-        var push = await services.ImagePusher().PushAsync(ImagePushOptions.From(build), registry, context.Cancellation);
+        var target = await services.Platform.ImageRegistryAsync(context.Cancellation);
+        var push = await services.ImagePusher().PushAsync(ImagePushOptions.From(build), target, context.Cancellation);
         context.State.Push = push;
         context.Delivery.Information($"Image: {push.DigestReference}");
     }

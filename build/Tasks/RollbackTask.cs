@@ -32,6 +32,7 @@ public sealed class RollbackTask : AsyncFrostingTask<BuildContext>
         }
 
         context.State.DeployedImage = target.Image;
+        await services.HoldDeliveryLockAsync("Rollback", context.Cancellation);
         context.State.Deploy = await services.DeployRunner().DeployAsync(services.RolloutRequests(target.Image), context.Cancellation);
         var url = settings.SmokeBaseUrl ?? await services.Platform.ServiceUrlAsync(context.Cancellation);
         context.State.Smoke = await services.SmokeTester(target.Version).RunAsync(url, context.Cancellation);

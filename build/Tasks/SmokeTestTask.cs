@@ -11,12 +11,14 @@ public sealed class SmokeTestTask : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         var services = context.Services;
+        await services.HoldDeliveryLockAsync("SmokeTest", context.Cancellation);
         var url = context.Settings.SmokeBaseUrl ?? await services.Platform.ServiceUrlAsync(context.Cancellation);
         try
         {
             // The tag is the APP_VERSION the image was built with, what the service reports.
-            var deployedVersion = context.State.Build?.Tags.Primary ?? context.Settings.ImageTag;
+            var deployedVersion = context.State.Build?.Tags.Primary ?? context.State.Reused?.Tag ?? context.Settings.ImageTag;
             context.State.Smoke = await services.SmokeTester(deployedVersion).RunAsync(url, context.Cancellation);
+            await services.Platform.ConfirmSmokeTestedAsync(url, context.Cancellation);
         }
         catch (SmokeTestFailedException) when (context.Settings.Rollback && context.State.Deploy is { } deployed)
         {

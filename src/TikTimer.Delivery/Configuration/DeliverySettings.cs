@@ -94,6 +94,8 @@ public sealed record DeliverySettings
 
     public TimeSpan SmokeTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     public Uri? SmokeBaseUrl { get; init; }
 
     public IReadOnlyList<SmokeCheck> SmokeChecks { get; init; } = [];

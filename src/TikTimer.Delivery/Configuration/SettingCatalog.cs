@@ -47,6 +47,7 @@ public static class SettingCatalog
         new("migration-timeout", SettingKind.Duration, "How long the migration may run", "10m"),
         new("deploy-timeout", SettingKind.Duration, "How long a rollout may take to become stable", "15m"),
         new("smoke-timeout", SettingKind.Duration, "How long the smoke test keeps retrying", "2m"),
+        new("lock-timeout", SettingKind.Duration, "How long a run waits for another delivery of the same environment and service to finish (0s: stop at once)", "10m"),
         new("smoke-base-url", SettingKind.Url, "Base URL of the live service (the load balancer)", ExtraEnvironmentVariables: ["ALB_DNS"], TerraformOutputs: ["alb_dns_name", "alb_dns"]),
         new("smoke-checks", SettingKind.List, "Extra smoke checks, PATH=STATUS (e.g. /metrics=200)"),
         new("rollback", SettingKind.Boolean, "Roll back to the previous revision when a rollout or the smoke test fails", "true"),

@@ -54,6 +54,7 @@ internal static class SettingsBinder
             MigrationTimeout = values.Duration("migration-timeout", Migrations.MigrationOptions.TimeoutRange) ?? TimeSpan.FromMinutes(10),
             DeployTimeout = values.Duration("deploy-timeout", Rollout.RolloutOptions.TimeoutRange) ?? TimeSpan.FromMinutes(15),
             SmokeTimeout = values.Duration("smoke-timeout", SmokeOptions.TimeoutRange) ?? TimeSpan.FromMinutes(2),
+            LockTimeout = values.Duration("lock-timeout", Locking.DeliveryLockOptions.TimeoutRange) ?? TimeSpan.FromMinutes(10),
             SmokeBaseUrl = values.Url("smoke-base-url"),
             SmokeChecks = SmokeChecks(values),
             Rollback = values.Raw("rollback") is null || values.Boolean("rollback"),

@@ -56,6 +56,8 @@ public static class DockerArguments
 
     public static IReadOnlyList<string> Push(string reference) => ["push", reference];
 
+    public static IReadOnlyList<string> Pull(string reference) => ["pull", reference];
+
     public static IReadOnlyList<string> InspectImage(string reference) =>
         ["image", "inspect", "--format", "{{json .}}", reference];
 

@@ -33,6 +33,13 @@ public sealed partial class DockerCli
     public DockerCli WithConfigDirectory(string? configDirectory) =>
         new(_runner, _log, _options with { ConfigDirectory = configDirectory });
 
+    /// <summary>The same client authenticated to <see cref="DockerCredentialScope.Server"/> for push and pull, without <c>docker login</c>.</summary>
+    public DockerCli WithCredentials(DockerCredentialScope credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return new(_runner, _log, _options with { ConfigDirectory = null, Environment = credentials.Environment });
+    }
+
     /// <summary>The same client naming <paramref name="step"/> in its failure messages.</summary>
     public DockerCli ForStep(string step) => new(_runner, _log, _options with { Step = step });
 
@@ -90,6 +97,10 @@ public sealed partial class DockerCli
 
     public Task LogoutAsync(string server, CancellationToken cancellationToken = default) =>
         RunAsync(DockerArguments.Logout(server), cancellationToken, throwOnFailure: false);
+
+    /// <summary>Pulls an image (by digest or tag), streaming progress to the log.</summary>
+    public Task PullAsync(string reference, CancellationToken cancellationToken = default) =>
+        RunAsync(DockerArguments.Pull(reference), cancellationToken, stream: _log.Information);
 
     /// <summary>Pushes, streaming progress to the log; the digest is read from the <c>digest: sha256:...</c> line.</summary>
     public async Task<DockerPushResult> PushAsync(string reference, CancellationToken cancellationToken = default)
@@ -191,6 +202,11 @@ public sealed partial class DockerCli
         Action<string>? errorStream = null)
     {
         environment ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, value) in _options.Environment)
+        {
+            environment[name] = value;
+        }
+
         if (_options.ConfigDirectory is not null)
         {
             environment["DOCKER_CONFIG"] = _options.ConfigDirectory;

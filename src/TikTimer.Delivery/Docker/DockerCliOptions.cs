@@ -12,6 +12,9 @@ public sealed record DockerCliOptions
     /// </summary>
     public string? ConfigDirectory { get; init; }
 
+    /// <summary>Added to every call's environment (registry credentials, <see cref="DockerCredentialScope"/>).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>The pipeline step named in failure messages.</summary>
     public string Step { get; init; } = "docker";
 }

@@ -27,4 +27,12 @@ public interface IImageRegistry
     /// registry API: manifest GET by digest, PUT by tag).
     /// </summary>
     Task RetagAsync(string digest, string tag, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The labels in <paramref name="image"/>'s config (its OCI revision, the build recipe), so a
+    /// run can tell whether the tag holds this commit's build. Null when the registry cannot say,
+    /// which never lets an image be reused.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>?> ReadLabelsAsync(RemoteImage image, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(null);
 }

@@ -109,6 +109,30 @@ public sealed partial record ImageBuildOptions
     public string ResolvedContextDirectory =>
         Resolve(ContextDirectory ?? (PublishProject is not null ? PublishDirectory : Path.GetDirectoryName(Resolve(Dockerfile))!));
 
+    /// <summary>
+    /// What the image is made of, for the dirty check: the Dockerfile, the build context
+    /// (unless it is the publish output, which the build writes) and the published project's directory.
+    /// </summary>
+    public IReadOnlyList<string> ImageInputs
+    {
+        get
+        {
+            var inputs = new List<string> { Resolve(Dockerfile) };
+            if (PublishProject is null || ContextDirectory is not null)
+            {
+                inputs.Add(ResolvedContextDirectory);
+            }
+
+            if (PublishProject is not null)
+            {
+                var project = Resolve(PublishProject);
+                inputs.Add(File.Exists(project) ? Path.GetDirectoryName(project)! : project);
+            }
+
+            return inputs;
+        }
+    }
+
     private static bool IsSameOrAncestor(string candidate, string path)
     {
         var a = Path.TrimEndingDirectorySeparator(candidate) + Path.DirectorySeparatorChar;

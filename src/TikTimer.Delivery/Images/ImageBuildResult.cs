@@ -17,6 +17,9 @@ public sealed record ImageBuildResult(
 {
     public string Tag => Tags.Primary;
 
+    /// <summary>The <see cref="BuildRecipe"/> in the image's labels.</summary>
+    public string? Recipe { get; init; }
+
     /// <summary><c>name:primary-tag</c>, the local reference of the image.</summary>
     public string LocalReference => $"{ImageName}:{Tags.Primary}";
 }

@@ -31,15 +31,29 @@ public sealed class ImageBuilder
 
     public async Task<ImageBuildResult> BuildAsync(ImageBuildOptions options, CancellationToken cancellationToken = default)
     {
+        var git = await ReadSourceAsync(options, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(options, git, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The commit and whether the tree is dirty, counting only changes that can reach the image (after checking the options).</summary>
+    public async Task<GitFacts> ReadSourceAsync(ImageBuildOptions options, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(options);
         OptionProblems.ThrowIfAny(options.Problems(), Step, "build options");
 
-        var git = await new GitReader(_runner).ReadAsync(options.Resolve(options.RepositoryRoot), cancellationToken).ConfigureAwait(false);
+        return await new GitReader(_runner).ReadAsync(options.Resolve(options.RepositoryRoot), options.ImageInputs, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ImageBuildResult> BuildAsync(ImageBuildOptions options, GitFacts git, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(git);
         var now = _time.GetUtcNow();
         var tags = ImageTagPolicy.Resolve(git, now, options.ExtraTags, options.Tag);
         if (git.IsDirty && options.Tag is null)
         {
-            _log.Warning($"{Step}: the working tree has uncommitted changes; tagging {tags.Primary} instead of the commit SHA.");
+            var shown = string.Join(", ", git.Changes.Take(5)) + (git.Changes.Count > 5 ? $" and {git.Changes.Count - 5} more" : string.Empty);
+            _log.Warning($"{Step}: the working tree has uncommitted changes that can reach the image ({shown}); tagging {tags.Primary} instead of the commit SHA.");
         }
 
         if (options.PublishProject is not null)
@@ -48,11 +62,12 @@ public sealed class ImageBuilder
         }
 
         var created = ImageTagPolicy.Created(git, now);
+        var recipe = BuildRecipe.Of(options);
         var settings = BuildSettings(options, git, tags, created);
         _log.Information($"{Step}: building {options.ImageName}:{tags.Primary} from {git.Commit}{(git.IsDirty ? " (dirty)" : string.Empty)}.");
         var imageId = await _docker.BuildAsync(settings, options.ResolvedContextDirectory, cancellationToken).ConfigureAwait(false);
         _log.Information($"{Step}: built {imageId} as {string.Join(", ", tags.All.Select(t => $"{options.ImageName}:{t}"))}.");
-        return new ImageBuildResult(imageId, options.ImageName, tags, git.Commit, git.IsDirty, created);
+        return new ImageBuildResult(imageId, options.ImageName, tags, git.Commit, git.IsDirty, created) { Recipe = recipe };
     }
 
     /// <summary>The <c>docker build</c> settings for these facts. Pure.</summary>
@@ -71,7 +86,7 @@ public sealed class ImageBuilder
             File = options.Resolve(options.Dockerfile),
             Tags = [.. tags.All.Select(t => $"{options.ImageName}:{t}")],
             BuildArgs = buildArgs,
-            Labels = OciLabels.For(git, tags.Primary, created, options.SourceUrl ?? git.SourceUrl),
+            Labels = OciLabels.For(git, tags.Primary, created, options.SourceUrl ?? git.SourceUrl, BuildRecipe.Of(options)),
             Platform = options.Platform,
             NoCache = options.NoCache,
             Target = options.Target,
@@ -89,6 +104,12 @@ public sealed class ImageBuilder
             "--runtime", options.RuntimeIdentifier,
             "--self-contained",
             "-p:InvariantGlobalization=true",
+
+            // Two clones of one commit must publish the same bytes: no checkout path, build
+            // time or machine in the assemblies and PDBs.
+            "-p:Deterministic=true",
+            "-p:ContinuousIntegrationBuild=true",
+            $"-p:PathMap={Path.TrimEndingDirectorySeparator(options.Resolve(options.RepositoryRoot))}=/_/",
             "--output", options.Resolve(options.PublishDirectory),
         ];
     }

@@ -8,10 +8,21 @@ public sealed record ImagePushOptions(string ImageId, string Tag)
     /// <summary>Mutable tags moved to the pushed digest by retagging. Default: none.</summary>
     public IReadOnlyList<string> ExtraTags { get; init; } = [];
 
+    /// <summary>The commit the image was built from; with <see cref="Recipe"/>, lets a clash with this very build from elsewhere be recognised.</summary>
+    public string? Revision { get; init; }
+
+    /// <summary>The <see cref="BuildRecipe"/> the image was built with.</summary>
+    public string? Recipe { get; init; }
+
     public static ImagePushOptions From(ImageBuildResult build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        return new ImagePushOptions(build.ImageId, build.Tags.Primary) { ExtraTags = build.Tags.Extra };
+        return new ImagePushOptions(build.ImageId, build.Tags.Primary)
+        {
+            ExtraTags = build.Tags.Extra,
+            Revision = build.IsDirty ? null : build.Revision,
+            Recipe = build.Recipe,
+        };
     }
 
     public IReadOnlyList<string> Problems()

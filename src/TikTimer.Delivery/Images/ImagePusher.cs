@@ -40,6 +40,10 @@ public sealed class ImagePusher
         string digest;
         switch (decision.Action)
         {
+            case PushAction.Conflict when await IsThisBuildAsync(registry, remote!, options, cancellationToken).ConfigureAwait(false):
+                _log.Information($"{Step}: {repository}:{options.Tag} was pushed by another run of this commit ({remote!.Digest}, labels match); using it instead of this run's {local.Id}.");
+                digest = remote.Digest;
+                break;
             case PushAction.Conflict:
                 throw new DeliveryException($"{Step}: {decision.Reason}");
             case PushAction.AlreadyPushed:
@@ -58,25 +62,45 @@ public sealed class ImagePusher
         return result;
     }
 
-    // The credential lives in a private DOCKER_CONFIG that is deleted at the
-    // end, so no token is left in the user's ~/.docker/config.json.
+    /// <summary>Moves the extra tags of a reused image (nothing was built or pushed).</summary>
+    public async Task<ImagePushResult> AdoptAsync(ImagePushResult reused, IReadOnlyList<string> extraTags, IImageRegistry registry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reused);
+        ArgumentNullException.ThrowIfNull(registry);
+        var moved = await MoveExtraTagsAsync(registry, extraTags.Where(t => t != reused.Tag).ToList(), reused.Digest, cancellationToken).ConfigureAwait(false);
+        _log.Information($"{Step}: reused {reused.TagReference}; nothing to push. Image {reused.DigestReference}");
+        return reused with { MovedTags = moved };
+    }
+
+    // No docker login: it would write the credential into a config.json, which a crash
+    // (kill -9 mid-push) leaves behind. The credential reaches the docker client through
+    // its environment and a credential helper instead; see DockerCredentialScope.
     private async Task<string> PushWithTemporaryLoginAsync(IImageRegistry registry, string imageId, string tag, CancellationToken cancellationToken)
     {
         var login = await registry.GetLoginAsync(cancellationToken).ConfigureAwait(false);
-        _log.RegisterSecret(login.Password);
-        var configDirectory = Directory.CreateTempSubdirectory("tiktimer-docker-config-");
+        using var credentials = DockerCredentialScope.Create(login, _log);
+        var docker = _docker.WithCredentials(credentials);
+        var reference = $"{registry.Repository}:{tag}";
+        await docker.TagAsync(imageId, reference, cancellationToken).ConfigureAwait(false);
+        var pushed = await docker.PushAsync(reference, cancellationToken).ConfigureAwait(false);
+        return await VerifyDigestAsync(registry, tag, pushed.Digest, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> IsThisBuildAsync(IImageRegistry registry, RemoteImage remote, ImagePushOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Revision is null || options.Recipe is null)
+        {
+            return false;
+        }
+
         try
         {
-            var docker = _docker.WithConfigDirectory(configDirectory.FullName);
-            await docker.LoginAsync(login.ServerAddress, login.Username, login.Password, cancellationToken).ConfigureAwait(false);
-            var reference = $"{registry.Repository}:{tag}";
-            await docker.TagAsync(imageId, reference, cancellationToken).ConfigureAwait(false);
-            var pushed = await docker.PushAsync(reference, cancellationToken).ConfigureAwait(false);
-            return await VerifyDigestAsync(registry, tag, pushed.Digest, cancellationToken).ConfigureAwait(false);
+            var labels = await registry.ReadLabelsAsync(remote, cancellationToken).ConfigureAwait(false);
+            return ImageIdentity.Mismatch(labels, options.Revision, options.Recipe) is null;
         }
-        finally
+        catch (DeliveryException)
         {
-            configDirectory.Delete(recursive: true);
+            return false;
         }
     }
 

@@ -10,7 +10,10 @@ public static class OciLabels
     public const string Created = "org.opencontainers.image.created";
     public const string Version = "org.opencontainers.image.version";
 
-    public static IReadOnlyDictionary<string, string> For(GitFacts git, string version, DateTimeOffset created, string? sourceUrl)
+    /// <summary>The suite's own: the <see cref="BuildRecipe"/> the image was built with.</summary>
+    public const string Recipe = "io.tiktimer.build-recipe";
+
+    public static IReadOnlyDictionary<string, string> For(GitFacts git, string version, DateTimeOffset created, string? sourceUrl, string? recipe = null)
     {
         ArgumentNullException.ThrowIfNull(git);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -22,6 +25,11 @@ public static class OciLabels
         if (!string.IsNullOrWhiteSpace(sourceUrl))
         {
             labels[Source] = sourceUrl;
+        }
+
+        if (recipe is not null)
+        {
+            labels[Recipe] = recipe;
         }
 
         return labels;

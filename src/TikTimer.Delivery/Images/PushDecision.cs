@@ -35,8 +35,10 @@ public sealed record PushDecision(PushAction Action, string Reason)
             ? new PushDecision(PushAction.AlreadyPushed, $"{repository}:{tag} already holds this image ({remote.Digest}); skipping the push.")
             : new PushDecision(
                 PushAction.Conflict,
-                $"{repository}:{tag} already exists with a different image ({remote.Digest}, config {remote.ConfigDigest ?? "unknown"}) than the local {localImageId}. "
-                + "Tags are immutable here: someone pushed other content under this commit's tag, or the image was rebuilt differently. "
-                + "Build from a clean checkout of the commit, or delete the tag in the registry if it is wrong.");
+                $"{repository}:{tag} already exists with a different image ({remote.Digest}, config {remote.ConfigDigest ?? "unknown"}) than the one this run built ({localImageId}), "
+                + "and its labels do not say it is this commit built with these settings (so it was not reused). Tags are immutable: pushing would overwrite it. "
+                + "Either the tag was pushed by another tool or with other build settings (dockerfile, build arguments, platform), or by hand. "
+                + $"Ways out: run MigrateViaEcs, Deploy and SmokeTest with --exclusive on the registry's image (--image={repository}@{remote.Digest}), publish this build under its own tag (--image-tag=<new tag>), "
+                + "or delete the tag in the registry if its image is wrong.");
     }
 }

@@ -72,6 +72,25 @@ public sealed class LocalImageRegistry : IImageRegistry, IDisposable
         }
     }
 
+    public async Task<IReadOnlyDictionary<string, string>?> ReadLabelsAsync(RemoteImage image, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.ConfigDigest is null)
+        {
+            return null;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{_options.RepositoryName}/blobs/{image.ConfigDigest}");
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, $"read the config of {Repository}@{image.Digest}", cancellationToken).ConfigureAwait(false);
+        return ImageConfigLabels.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+    }
+
     public void Dispose() => _http.Dispose();
 
     /// <summary>The image config digest of a single-image manifest; null for an index.</summary>

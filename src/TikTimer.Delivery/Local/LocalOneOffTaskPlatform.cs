@@ -23,9 +23,12 @@ public sealed class LocalOneOffTaskPlatform : IOneOffTaskPlatform
     private readonly DockerCli _docker;
     private readonly IDeliveryLog _log;
     private readonly LocalOneOffTaskOptions _options;
+    private readonly LocalImagePuller? _images;
 
-    public LocalOneOffTaskPlatform(DockerCli docker, IDeliveryLog log, LocalOneOffTaskOptions? options = null)
+    /// <param name="images">Pulls an image the engine lacks with the registry's credentials; null leaves it to docker run.</param>
+    public LocalOneOffTaskPlatform(DockerCli docker, IDeliveryLog log, LocalOneOffTaskOptions? options = null, LocalImagePuller? images = null)
     {
+        _images = images;
         ArgumentNullException.ThrowIfNull(docker);
         _log = log ?? throw new ArgumentNullException(nameof(log));
         _options = options ?? new LocalOneOffTaskOptions();
@@ -41,6 +44,10 @@ public sealed class LocalOneOffTaskPlatform : IOneOffTaskPlatform
     {
         ArgumentNullException.ThrowIfNull(spec);
         await PruneStoppedAsync(spec.Family, cancellationToken).ConfigureAwait(false);
+        if (_images is not null)
+        {
+            await _images.EnsureAsync(spec.Image, Step, cancellationToken).ConfigureAwait(false);
+        }
 
         var name = LocalNames.NewContainerName(_options.ContainerNamePrefix);
         var settings = new DockerRunSettings(spec.Image)

@@ -46,14 +46,38 @@ public sealed class LocalPlatform : IDeliveryPlatform
     }
 
     public IOneOffTaskPlatform OneOffTasks() =>
-        new LocalOneOffTaskPlatform(_docker, _log, new LocalOneOffTaskOptions { DatabaseUrl = _settings.DatabaseUrl });
+        new LocalOneOffTaskPlatform(_docker, _log, new LocalOneOffTaskOptions { DatabaseUrl = _settings.DatabaseUrl }, LocalRegistryAccess.Puller(_settings, _docker, _log, "MigrateViaEcs"));
 
     // The local image has no task definition, so its migration verb is the default command.
     public OneOffTaskSpec MigrationTask(string image) =>
         new(_settings.MigrationTaskFamily ?? MigrationFamily, image, _settings.MigrationCommand ?? ["migrate"]);
 
     public IServiceRolloutPlatform ServiceRollouts() =>
-        new LocalServiceRolloutPlatform(_docker, _log, _http, ServiceOptions, _clock);
+        new LocalServiceRolloutPlatform(_docker, _log, _http, ServiceOptions, _clock, LocalRegistryAccess.Puller(_settings, _docker, _log, "Deploy"));
+
+    /// <summary>
+    /// The container that served <paramref name="url"/> must still be the one serving there (else the
+    /// answers came from something else), and it becomes the rollback point of later deploys.
+    /// </summary>
+    public async Task ConfirmSmokeTestedAsync(Uri url, CancellationToken cancellationToken)
+    {
+        if (_settings.SmokeBaseUrl is not null)
+        {
+            return;
+        }
+
+        var service = _settings.Services[0];
+        var serving = await new LocalServiceLocator(_docker, _http, ServiceOptions).FindServingContainerNameAsync(service, cancellationToken).ConfigureAwait(false);
+        if (serving is null || serving.Value.Url != url)
+        {
+            throw new DeliveryException(
+                $"SmokeTest: the container of {service} that served {url} stopped during the smoke test (now {(serving is null ? "none serves" : $"{serving.Value.Name} serves {serving.Value.Url}")}); its answers cannot be trusted. Check `docker ps -a --filter label={LocalLabels.Service}={service}` and deploy again.");
+        }
+
+        await new LocalServiceRolloutPlatform(_docker, _log, _http, ServiceOptions, _clock)
+            .MarkVerifiedAsync(service, serving.Value.Name, cancellationToken).ConfigureAwait(false);
+        _log.Information($"SmokeTest: {serving.Value.Name} passed; it is now the rollback point of {service}.");
+    }
 
     public Status.IDeliveryStatusReader StatusReader() =>
         new LocalStatusReader(_docker, new LocalServiceLocator(_docker, _http, ServiceOptions));

@@ -13,6 +13,14 @@ internal static class LocalRegistryAccess
         return new LocalImageRegistry(new LocalRegistryOptions(settings.Registry, settings.Repository, settings.RegistryUsername, password));
     }
 
+    /// <summary>Pulls for the local platform's steps, with the registry's credentials read only when a pull is needed.</summary>
+    public static LocalImagePuller Puller(DeliverySettings settings, Docker.DockerCli docker, IDeliveryLog log, string step) =>
+        new(docker, log, async cancellationToken =>
+        {
+            using var registry = Open(settings, log, step);
+            return await registry.GetLoginAsync(cancellationToken).ConfigureAwait(false);
+        });
+
     private static string ReadPasswordFile(DeliverySettings settings, string step)
     {
         var path = settings.RegistryPasswordFile is null ? null : settings.ResolvePath(settings.RegistryPasswordFile);

@@ -32,6 +32,13 @@ public sealed class LocalServiceLocator
         return serving?.Port is { } port ? LocalHealthProbe.BaseUrl(port) : null;
     }
 
+    /// <summary>The name and base URL of the container serving <paramref name="service"/>, or null.</summary>
+    public async Task<(string Name, Uri Url)?> FindServingContainerNameAsync(string service, CancellationToken cancellationToken = default)
+    {
+        var serving = await FindServingContainerAsync(service, cancellationToken).ConfigureAwait(false);
+        return serving?.Port is { } port ? (serving.Name, LocalHealthProbe.BaseUrl(port)) : null;
+    }
+
     internal async Task<LocalServiceContainer?> FindServingContainerAsync(string service, CancellationToken cancellationToken)
     {
         var containers = await LocalServiceContainer.ListAsync(_docker, service, cancellationToken).ConfigureAwait(false);

@@ -54,6 +54,21 @@ public sealed record LocalServiceOptions
     /// <summary>How many of a failed container's last log lines are reported as service events. Default 10; range 0 to 200.</summary>
     public int FailureLogLines { get; init; } = 10;
 
+    /// <summary>
+    /// Where the local platform keeps what docker cannot hold: which container passed the last
+    /// smoke test (a container's labels cannot change). Default <c>$XDG_STATE_HOME/tiktimer/local</c>
+    /// (<c>~/.local/state/tiktimer/local</c>).
+    /// </summary>
+    public string StateDirectory { get; init; } = DefaultStateDirectory;
+
+    public static string DefaultStateDirectory =>
+        Path.Combine(
+            System.Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } state
+                ? state
+                : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".local", "state"),
+            "tiktimer",
+            "local");
+
     /// <summary>Docker network mode. Default <c>host</c>: the container listens on the loopback directly.</summary>
     public string Network { get; init; } = "host";
 

@@ -33,9 +33,13 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
     private readonly LocalHealthProbe _probe;
     private readonly LocalServiceLocator _locator;
     private readonly TimeProvider _time;
+    private readonly LocalImagePuller? _images;
+    private readonly LocalVerifiedContainer _verified;
 
-    public LocalServiceRolloutPlatform(DockerCli docker, IDeliveryLog log, HttpClient http, LocalServiceOptions? options = null, TimeProvider? timeProvider = null)
+    /// <param name="images">Pulls an image the engine lacks with the registry's credentials; null leaves it to docker run.</param>
+    public LocalServiceRolloutPlatform(DockerCli docker, IDeliveryLog log, HttpClient http, LocalServiceOptions? options = null, TimeProvider? timeProvider = null, LocalImagePuller? images = null)
     {
+        _images = images;
         ArgumentNullException.ThrowIfNull(docker);
         ArgumentNullException.ThrowIfNull(http);
         _log = log ?? throw new ArgumentNullException(nameof(log));
@@ -45,6 +49,7 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
         _probe = new LocalHealthProbe(http, _options.HealthPath, _options.HealthRequestTimeout);
         _locator = new LocalServiceLocator(_docker, http, _options);
         _time = timeProvider ?? TimeProvider.System;
+        _verified = new LocalVerifiedContainer(_options.StateDirectory, _options.ContainerNamePrefix);
         if (_options.DatabaseUrl is not null)
         {
             _log.RegisterSecret(_options.DatabaseUrl);
@@ -54,15 +59,36 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
     public async Task<RolloutHandle> StartRolloutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_images is not null)
+        {
+            // Before anything is removed or stopped: an image that cannot be had changes nothing.
+            await _images.EnsureAsync(request.Image, Step, cancellationToken).ConfigureAwait(false);
+        }
+
         var containers = await LocalServiceContainer.ListAsync(_docker, request.Service, cancellationToken).ConfigureAwait(false);
         var serving = await _locator.ChooseServingAsync(containers, cancellationToken).ConfigureAwait(false);
-        foreach (var leftover in containers.Where(c => c != serving))
+
+        // The rollback point is the last container that passed a smoke test, running or not;
+        // one that only passed its health check (its smoke test failed, never ran, was
+        // interrupted) may serve, but is never what a failed deploy goes back to.
+        var verifiedName = _verified.Read(request.Service);
+        var verified = containers.FirstOrDefault(c => c.Name == verifiedName);
+        var rollbackPoint = verified ?? serving;
+        foreach (var leftover in containers.Where(c => c != serving && c != verified))
         {
             _log.Verbose($"Removing {leftover.Name} ({leftover.State.Status}), left over from an earlier deploy of {request.Service}.");
             await RemoveAsync(leftover.Name, cancellationToken).ConfigureAwait(false);
         }
 
         var port = serving?.Port == _options.Ports[0] ? _options.Ports[1] : _options.Ports[0];
+        if (!LocalPort.IsFree(port))
+        {
+            // The new container would fail to bind, and its health check would reach whatever listens there.
+            throw new DeliveryException(
+                $"{Step}: port {port} on 127.0.0.1 is already in use by another process (not a container of {request.Service}), so a new container of {request.Service} cannot listen there. "
+                + $"Stop that process (ss -ltnp 'sport = :{port}' shows it), or choose two free ports with --local-ports. Nothing was changed.");
+        }
+
         var name = LocalNames.NewContainerName(LocalNames.ServicePrefix(_options.ContainerNamePrefix, request.Service));
         // DockerCli treats every --env value as a secret and masks it in all later output; the
         // listening URL is not one (the smoke test prints it), so it travels in an env file.
@@ -105,8 +131,9 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
             File.Delete(envFile);
         }
 
-        _log.Information($"{request.Service}: started {name} on {LocalHealthProbe.BaseUrl(port)} beside {serving?.Name ?? "nothing (first deployment)"}.");
-        return new RolloutHandle(request.Service, name, serving?.Name);
+        _log.Information($"{request.Service}: started {name} on {LocalHealthProbe.BaseUrl(port)} beside {serving?.Name ?? "nothing (first deployment)"}"
+            + (rollbackPoint is not null && rollbackPoint != serving ? $"; the rollback point is {rollbackPoint.Name}, the last container that passed a smoke test." : "."));
+        return new RolloutHandle(request.Service, name, rollbackPoint?.Name);
     }
 
     public async Task<ServiceSnapshot> DescribeAsync(RolloutHandle rollout, CancellationToken cancellationToken)
@@ -122,7 +149,20 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
         }
 
         var health = ours.Running && ours.Port is { } port ? await _probe.ProbeAsync(port, cancellationToken).ConfigureAwait(false) : null;
-        var observation = LocalRolloutObservation.Of(ours.State, health, now, _options.HealthGrace);
+        var state = ours.State;
+        if (health is { Healthy: true })
+        {
+            // A 200 proves nothing if our container died meanwhile: something else answered.
+            state = await _docker.InspectContainerAsync(ours.Name, cancellationToken).ConfigureAwait(false) ?? state with { Status = "removed", Running = false };
+            if (state.Running && state.StartedAt != ours.State.StartedAt)
+            {
+                state = state with { Status = "restarted", Running = false };
+            }
+
+            ours = new LocalServiceContainer(state);
+        }
+
+        var observation = LocalRolloutObservation.Of(state, health, now, _options.HealthGrace);
         var events = new List<ServiceEvent>
         {
             new($"start:{ours.Name}", ours.State.StartedAt ?? now, $"{ours.Name} runs {ours.Revision} on port {ours.Port}"),
@@ -144,6 +184,14 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
         }
     }
 
+    /// <summary>Records <paramref name="container"/> as the one that passed the smoke test: the rollback point of later deploys.</summary>
+    public Task MarkVerifiedAsync(string service, string container, CancellationToken cancellationToken)
+    {
+        _verified.Write(service, container);
+        _log.Verbose($"{service}: {container} passed the smoke test; it is the rollback point of later deploys.");
+        return Task.CompletedTask;
+    }
+
     public async Task<RolloutHandle> RollBackAsync(RolloutHandle failed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failed);
@@ -157,14 +205,23 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
         var previous = await _docker.InspectContainerAsync(failed.PreviousRevisionId, cancellationToken).ConfigureAwait(false)
             ?? throw new DeliveryException(
                 $"{Step}: cannot roll {failed.Service} back: its previous container {failed.PreviousRevisionId} is gone (docker rm?). Deploy the previous image again.");
+        // The failed container goes first: it may hold the port the previous one listens on.
+        _log.Information($"{failed.Service}: removing {failed.RevisionId}.");
+        await RemoveAsync(failed.RevisionId, cancellationToken).ConfigureAwait(false);
+        var others = await LocalServiceContainer.ListAsync(_docker, failed.Service, cancellationToken).ConfigureAwait(false);
+        foreach (var other in others.Where(c => c.Running && c.Name != previous.Name))
+        {
+            // An unverified container that served before this deploy: the previous one replaces it.
+            _log.Information($"{failed.Service}: stopping {other.Name}, which never passed a smoke test; {previous.Name} is the rollback point.");
+            await _docker.StopAsync(other.Name, _options.StopGrace, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!previous.Running)
         {
             _log.Information($"{failed.Service}: starting the previous container {previous.Name} again.");
             await _docker.StartAsync(previous.Name, cancellationToken).ConfigureAwait(false);
         }
 
-        _log.Information($"{failed.Service}: removing {failed.RevisionId}.");
-        await RemoveAsync(failed.RevisionId, cancellationToken).ConfigureAwait(false);
         return new RolloutHandle(failed.Service, previous.Name, failed.RevisionId);
     }
 

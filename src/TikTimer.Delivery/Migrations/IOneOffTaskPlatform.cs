@@ -35,4 +35,11 @@ public interface IOneOffTaskPlatform
     /// running: the concurrency guard refuses to start a second migration beside them.
     /// </summary>
     Task<IReadOnlyList<OneOffTaskHandle>> FindActiveAsync(string family, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="FindActiveAsync"/>, without <paramref name="ours"/>, each with its creation
+    /// time: what a just-started task checks to find a twin that started with it.
+    /// </summary>
+    async Task<IReadOnlyList<OneOffTaskHandle>> FindOtherActiveAsync(string family, OneOffTaskHandle ours, CancellationToken cancellationToken) =>
+        [.. (await FindActiveAsync(family, cancellationToken).ConfigureAwait(false)).Where(t => t.Id != ours.Id)];
 }

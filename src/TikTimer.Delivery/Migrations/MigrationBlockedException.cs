@@ -17,6 +17,17 @@ public sealed class MigrationBlockedException : DeliveryException
         Active = active;
     }
 
+    /// <summary>Our own task started at the same moment as an earlier one, and was stopped.</summary>
+    public MigrationBlockedException(string family, IReadOnlyList<OneOffTaskHandle> earlier, OneOffTaskHandle stopped)
+        : base(
+            $"MigrateViaEcs: another run started a migration of {family} at the same time ({string.Join(", ", earlier.Select(t => t.DisplayName))}, first); " +
+            $"this run stopped its own task {stopped.DisplayName} so that only one migrates, and did not deploy. " +
+            "Let the other run finish, then run again (its migration will find nothing left to do).")
+    {
+        Family = family;
+        Active = earlier;
+    }
+
     public string Family { get; }
 
     public IReadOnlyList<OneOffTaskHandle> Active { get; }

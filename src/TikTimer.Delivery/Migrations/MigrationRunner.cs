@@ -43,6 +43,7 @@ public sealed class MigrationRunner
         var started = _time.GetTimestamp();
         var task = await _platform.StartAsync(spec, cancellationToken).ConfigureAwait(false);
         _log.Information($"Started migration task {task.DisplayName} ({task.Id}) from {spec.Image}; timeout {DurationText.Format(_options.Timeout)}.");
+        await YieldToAnEarlierTwinAsync(spec.Family, task, cancellationToken).ConfigureAwait(false);
 
         var logs = new LogFollower(_platform, task, _log, _options.FailureLogLines);
         var state = await WaitWithinTimeoutAsync(task, logs, cancellationToken).ConfigureAwait(false);
@@ -75,6 +76,31 @@ public sealed class MigrationRunner
         _log.Warning($"Starting a migration beside active task(s) {string.Join(", ", active)} of {family} because --force was given.");
     }
 
+    /// <summary>
+    /// The guard before the start is check-then-act: two runs can both pass it. So after the
+    /// start each looks again, and the later of two concurrent tasks of the family stops itself
+    /// (both runs see the same two tasks and agree which is later: creation time, then id).
+    /// The earlier one runs on; the later run fails saying which task it gave way to.
+    /// </summary>
+    private async Task YieldToAnEarlierTwinAsync(string family, OneOffTaskHandle ours, CancellationToken cancellationToken)
+    {
+        if (_options.Force)
+        {
+            return;
+        }
+
+        var others = await _platform.FindOtherActiveAsync(family, ours, cancellationToken).ConfigureAwait(false);
+        var earlier = others.Where(t => t.StartedBefore(ours)).ToList();
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+
+        _log.Warning($"Migration task {string.Join(", ", earlier.Select(t => t.DisplayName))} of {family} started just before ours; stopping ours ({ours.DisplayName}) so only one migrates.");
+        await StopAsync(ours, $"TikTimer delivery: another migration of {family} ({earlier[0].DisplayName}) started first").ConfigureAwait(false);
+        throw new MigrationBlockedException(family, earlier, ours);
+    }
+
     private async Task<OneOffTaskState> WaitWithinTimeoutAsync(OneOffTaskHandle task, LogFollower logs, CancellationToken cancellationToken)
     {
         PollOutcome<OneOffTaskState> waited;
@@ -96,6 +122,12 @@ public sealed class MigrationRunner
 
         if (waited.TimedOut || waited.Last is null)
         {
+            if (await FinalStateAsync(task).ConfigureAwait(false) is { } finished)
+            {
+                _log.Warning($"Migration task {task.DisplayName} finished as its timeout ({DurationText.Format(_options.Timeout)}) fired; judging its final state.");
+                return finished;
+            }
+
             _log.Error($"Migration task {task.DisplayName} did not finish within {DurationText.Format(_options.Timeout)}; stopping it.");
             await StopAsync(task, $"TikTimer delivery: migration timed out after {DurationText.Format(_options.Timeout)}").ConfigureAwait(false);
             await ReadLastLogsAsync(logs, CancellationToken.None).ConfigureAwait(false);
@@ -103,6 +135,24 @@ public sealed class MigrationRunner
         }
 
         return waited.Last;
+    }
+
+    /// <summary>
+    /// A task that stopped between the last poll and the timeout has a result; calling it
+    /// "timed out" would hide a migrated (or failed) database. Null when it still runs.
+    /// </summary>
+    private async Task<OneOffTaskState?> FinalStateAsync(OneOffTaskHandle task)
+    {
+        using var bounded = new CancellationTokenSource(_options.StopTimeout, _time);
+        try
+        {
+            var state = await _platform.DescribeAsync(task, bounded.Token).ConfigureAwait(false);
+            return state.Status == OneOffTaskStatus.Stopped ? state : null;
+        }
+        catch (Exception error) when (error is DeliveryException or OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private async Task<PollOutcome<OneOffTaskState>> WaitFollowingLogsAsync(OneOffTaskHandle task, LogFollower logs, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using TikTimer.Delivery.Configuration;
 using TikTimer.Delivery.Docker;
 using TikTimer.Delivery.Images;
 using TikTimer.Delivery.Local;
+using TikTimer.Delivery.Locking;
 using TikTimer.Delivery.Migrations;
 using TikTimer.Delivery.Processes;
 using TikTimer.Delivery.Reporting;
@@ -21,6 +22,8 @@ public sealed class DeliveryServices : IDisposable
 {
     private readonly Lazy<IDeliveryPlatform> _platform;
     private readonly HttpClient _smokeHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly List<DeliveryLock> _locks = [];
+    private bool _locked;
 
     /// <param name="configureAws">Adjusts the AWS client options (tests pin credentials and attempts).</param>
     public DeliveryServices(
@@ -69,6 +72,50 @@ public sealed class DeliveryServices : IDisposable
         new RolloutOptions { Timeout = Settings.DeployTimeout, Rollback = Settings.Rollback },
         Clock);
 
+    /// <summary>
+    /// Build once per commit: the registry's image of this commit when the tree is clean, no tag was
+    /// chosen, and its labels say it is this commit built with these settings; else null (build).
+    /// </summary>
+    public async Task<ImagePushResult?> ReusableImageAsync(ImageBuildOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Tag is not null)
+        {
+            return null;
+        }
+
+        var git = await ImageBuilder().ReadSourceAsync(options, cancellationToken).ConfigureAwait(false);
+        if (git.IsDirty)
+        {
+            return null;
+        }
+
+        var registry = await Platform.ImageRegistryAsync(cancellationToken).ConfigureAwait(false);
+        return await new ImageReuse(Log).FindAsync(registry, git.Commit, BuildRecipe.Of(options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One delivery of a service at a time: the first of MigrateViaEcs, Deploy and SmokeTest takes
+    /// the lock of each configured service (in name order, so two runs never wait on each other),
+    /// held until the run ends. A second run waits (up to lock-timeout) or stops naming the holder.
+    /// </summary>
+    public async Task HoldDeliveryLockAsync(string step, CancellationToken cancellationToken)
+    {
+        if (_locked)
+        {
+            return;
+        }
+
+        var options = new DeliveryLockOptions { Timeout = Settings.LockTimeout };
+        var holder = DeliveryLock.Describe($"{step} of {Settings.Environment} from {Settings.RepositoryRoot}", Clock.GetUtcNow());
+        foreach (var service in Settings.Services.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            _locks.Add(await DeliveryLock.AcquireAsync(Settings.Environment, service, holder, options, Log, Clock, cancellationToken).ConfigureAwait(false));
+        }
+
+        _locked = true;
+    }
+
     public IReadOnlyList<ServiceRolloutRequest> RolloutRequests(string image) =>
         Settings.Services.Select(s => new ServiceRolloutRequest(s, Settings.ContainerName, image)).ToList();
 
@@ -103,6 +150,8 @@ public sealed class DeliveryServices : IDisposable
 
     public void Dispose()
     {
+        _locks.ForEach(l => l.Dispose());
+        _locks.Clear();
         if (_platform.IsValueCreated)
         {
             _platform.Value.Dispose();

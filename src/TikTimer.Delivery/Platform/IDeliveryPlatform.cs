@@ -36,4 +36,11 @@ public interface IDeliveryPlatform : IDisposable
 
     /// <summary>Where the smoke test finds the deployed service when no URL is configured.</summary>
     Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After a passed smoke test of <paramref name="url"/>: checks the answers came from what was
+    /// deployed and records it as verified (local: the rollback point). Nothing to do on aws,
+    /// where the load balancer only routes to the service's healthy tasks.
+    /// </summary>
+    Task ConfirmSmokeTestedAsync(Uri url, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -54,7 +54,16 @@ public sealed class DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog 
             _log.Error(failure);
         }
 
-        var rollbacks = _options.Rollback ? await RollBackAsync(started, cancellationToken).ConfigureAwait(false) : null;
+        // A superseded service now runs someone else's release: rolling it back would undo theirs.
+        var ours = attempts.Where(a => a.Rollout is not null && !a.Superseded).Select(a => a.Rollout!).ToList();
+        foreach (var superseded in attempts.Where(a => a.Superseded))
+        {
+            _log.Warning($"{superseded.Rollout!.Service}: not rolled back: another deployment replaced ours, and rolling back would undo it.");
+        }
+
+        var rollbacks = !_options.Rollback ? null
+            : ours.Count > 0 ? await RollBackAsync(ours, cancellationToken).ConfigureAwait(false)
+            : [];
         throw new DeploymentFailedException("Deploy", failures, rollbacks);
     }
 
@@ -113,7 +122,7 @@ public sealed class DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog 
         var failure = outcome.TimedOut
             ? $"{request.Service}: not stable within {DurationText.Format(_options.Timeout)} ({outcome.Verdict.Reason})"
             : $"{request.Service}: {outcome.Verdict.Reason}";
-        return new ServiceAttempt(rollout, failure);
+        return new ServiceAttempt(rollout, failure) { Superseded = !outcome.TimedOut && outcome.Verdict.Progress == RolloutProgress.Superseded };
     }
 
     private async Task<RollbackReport> RollBackOneAsync(RolloutHandle failed, CancellationToken cancellationToken)
@@ -159,5 +168,8 @@ public sealed class DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog 
 
     private sealed record Observation(ServiceSnapshot Snapshot, RolloutVerdict Verdict);
 
-    private sealed record ServiceAttempt(RolloutHandle? Rollout, string? Failure);
+    private sealed record ServiceAttempt(RolloutHandle? Rollout, string? Failure)
+    {
+        public bool Superseded { get; init; }
+    }
 }

@@ -20,9 +20,12 @@ public sealed class DeploymentFailedException : DeliveryException
     private static string Describe(string step, IReadOnlyList<string> failures, IReadOnlyList<RollbackReport>? rollbacks)
     {
         var text = $"{step}: the release failed:\n" + string.Join('\n', failures.Select(f => "  - " + f));
-        text += rollbacks is null
-            ? "\nRollback is disabled: the new revision may be serving, partly or wholly. Roll back by deploying the previous image."
-            : "\nRollback:\n" + string.Join('\n', rollbacks.Select(r => "  - " + r.Message));
+        text += rollbacks switch
+        {
+            null => "\nRollback is disabled: the new revision may be serving, partly or wholly. Roll back by deploying the previous image.",
+            { Count: 0 } => "\nNothing was rolled back: another deployment replaced ours, and rolling back would undo that release.",
+            _ => "\nRollback:\n" + string.Join('\n', rollbacks.Select(r => "  - " + r.Message)),
+        };
         return text + "\nThe service events printed above usually name the cause (failing health checks, tasks stopping).";
     }
 }

@@ -27,7 +27,12 @@ public static class RolloutJudge
 
         if (ours is null)
         {
-            return Failed($"the deployment of {rollout.RevisionId} is gone from the service (replaced by another update?)", null);
+            // Gone with the previous revision primary again: a rollback (circuit breaker, by hand).
+            // Gone with a third revision primary: someone else's release replaced ours.
+            var primary = snapshot.Deployments.FirstOrDefault(d => d.Status == DeploymentStatus.Primary);
+            return primary is not null && primary.RevisionId != rollout.PreviousRevisionId && primary.RevisionId != rollout.RevisionId
+                ? Superseded($"another deployment replaced ours: {primary.RevisionId} is now the primary deployment and {rollout.RevisionId} is gone", null)
+                : Failed($"the deployment of {rollout.RevisionId} is gone from the service (rolled back?)", null);
         }
 
         if (ours.RolloutState == RolloutState.Failed)
@@ -37,7 +42,10 @@ public static class RolloutJudge
 
         if (ours.Status != DeploymentStatus.Primary)
         {
-            return Failed($"deployment {ours.Id} is no longer the primary deployment (status {ours.Status}); another update replaced it", ours);
+            var primary = snapshot.Deployments.FirstOrDefault(d => d.Status == DeploymentStatus.Primary);
+            return primary is not null && primary.RevisionId == rollout.PreviousRevisionId
+                ? Failed($"deployment {ours.Id} is no longer the primary deployment (status {ours.Status}); the service went back to {primary.RevisionId}", ours)
+                : Superseded($"another deployment replaced ours: deployment {ours.Id} is no longer the primary deployment (status {ours.Status}){(primary is null ? string.Empty : $"; {primary.RevisionId} is")}", ours);
         }
 
         if (ours.RunningCount != ours.DesiredCount)
@@ -74,6 +82,8 @@ public static class RolloutJudge
     }
 
     private static RolloutVerdict Failed(string reason, DeploymentSnapshot? ours) => new(RolloutProgress.Failed, reason, ours);
+
+    private static RolloutVerdict Superseded(string reason, DeploymentSnapshot? ours) => new(RolloutProgress.Superseded, reason, ours);
 
     private static RolloutVerdict InProgress(string reason, DeploymentSnapshot ours) => new(RolloutProgress.InProgress, reason, ours);
 }

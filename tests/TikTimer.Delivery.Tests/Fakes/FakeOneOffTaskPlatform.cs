@@ -18,6 +18,9 @@ public sealed class FakeOneOffTaskPlatform(FakeTimeProvider clock) : IOneOffTask
 
     public List<OneOffTaskHandle> Active { get; } = [];
 
+    /// <summary>Tasks of another run that appear only once ours started (two runs passing the guard together).</summary>
+    public List<OneOffTaskHandle> ActiveAfterStart { get; } = [];
+
     public List<OneOffTaskSpec> Started { get; } = [];
 
     public List<TimeSpan> DescribedAt { get; } = [];
@@ -51,7 +54,7 @@ public sealed class FakeOneOffTaskPlatform(FakeTimeProvider clock) : IOneOffTask
     {
         Started.Add(spec);
         _startedAt = clock.GetUtcNow();
-        return Task.FromResult(Handle);
+        return Task.FromResult(Handle with { CreatedAt = _startedAt });
     }
 
     public Task<OneOffTaskState> DescribeAsync(OneOffTaskHandle task, CancellationToken cancellationToken)
@@ -91,7 +94,7 @@ public sealed class FakeOneOffTaskPlatform(FakeTimeProvider clock) : IOneOffTask
     }
 
     public Task<IReadOnlyList<OneOffTaskHandle>> FindActiveAsync(string family, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OneOffTaskHandle>>(Active);
+        Task.FromResult<IReadOnlyList<OneOffTaskHandle>>(Started.Count == 0 ? Active : [.. Active, .. ActiveAfterStart]);
 
     private TimeSpan Elapsed => clock.GetUtcNow() - _startedAt;
 }

@@ -31,6 +31,7 @@ public class ImageBuilderTests
             [OciLabels.Source] = "https://github.com/acme/tiktimer",
             [OciLabels.Created] = "2026-01-01T12:00:00Z",
             [OciLabels.Version] = Sha,
+            [OciLabels.Recipe] = BuildRecipe.Of(Options),
         }));
     }
 
@@ -68,8 +69,22 @@ public class ImageBuilderTests
         Assert.That(args, Is.EqualTo(new[]
         {
             "publish", "/repo/src/TikTimer.Api", "--configuration", "Release", "--runtime", "linux-x64", "--self-contained",
-            "-p:InvariantGlobalization=true", "--output", "/repo/.artifacts/publish",
+            "-p:InvariantGlobalization=true", "-p:Deterministic=true", "-p:ContinuousIntegrationBuild=true", "-p:PathMap=/repo=/_/",
+            "--output", "/repo/.artifacts/publish",
         }));
+    }
+
+    [Test]
+    public void The_recipe_changes_with_every_build_setting_that_changes_the_image_and_not_with_the_checkout_path()
+    {
+        var recipe = BuildRecipe.Of(Options);
+
+        Assert.That(BuildRecipe.Of(Options with { RepositoryRoot = "/elsewhere/clone" }), Is.EqualTo(recipe));
+        Assert.That(BuildRecipe.Of(Options with { Dockerfile = "other/Dockerfile" }), Is.Not.EqualTo(recipe));
+        Assert.That(BuildRecipe.Of(Options with { BuildArgs = new Dictionary<string, string> { ["A"] = "1" } }), Is.Not.EqualTo(recipe));
+        Assert.That(BuildRecipe.Of(Options with { Platform = "linux/arm64" }), Is.Not.EqualTo(recipe));
+        Assert.That(BuildRecipe.Of(Options with { Target = "final" }), Is.Not.EqualTo(recipe));
+        Assert.That(BuildRecipe.Of(Options with { PublishProject = "src/TikTimer.Api" }), Is.Not.EqualTo(recipe));
     }
 
     [Test]

@@ -10,8 +10,8 @@ namespace TikTimer.Delivery.Tests.Local;
 /// Tiny images for the local platform's integration tests, <c>FROM scratch</c> with static
 /// busybox (no base image, no pull, a second to build):
 /// a task image whose command is a shell script (<c>sh -c</c>), and a web image that serves
-/// <c>/health</c> with busybox httpd on the port in <c>ASPNETCORE_URLS</c>, in one of three
-/// modes: healthy, sick (no health file: 404) or crash (exits 2 at once).
+/// <c>/health</c> with busybox httpd on the port in <c>ASPNETCORE_URLS</c>, in one of four
+/// modes: healthy, sick (no health file: 404), crash (exits 2 at once) or slow (binds after 3 s).
 /// </summary>
 public sealed class LocalTestImages : IAsyncDisposable
 {
@@ -20,6 +20,7 @@ public sealed class LocalTestImages : IAsyncDisposable
         port="${ASPNETCORE_URLS##*:}"
         case "$MODE" in
           crash) echo "fatal: cannot reach the database" >&2; exit 2 ;;
+          slow) echo "starting slowly"; sleep 3; exec httpd -f -p "127.0.0.1:$port" -h /www ;;
           sick) echo "serving without health on 127.0.0.1:$port"; exec httpd -f -p "127.0.0.1:$port" -h /www-sick ;;
           *) echo "serving on 127.0.0.1:$port"; exec httpd -f -p "127.0.0.1:$port" -h /www ;;
         esac
@@ -50,6 +51,9 @@ public sealed class LocalTestImages : IAsyncDisposable
 
     public string Crash => Tag("crash");
 
+    /// <summary>Binds its port only 3 s after it starts (as a real service does after its start-up), then serves healthy.</summary>
+    public string Slow => Tag("slow");
+
     public static void Require()
     {
         DockerEngine.Require();
@@ -72,7 +76,7 @@ public sealed class LocalTestImages : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(context.FullName, "www-sick", "index.html"), "tiktimer");
 
             var docker = new DockerCli(new ProcessRunner(), new RecordingDeliveryLog());
-            foreach (var mode in new[] { "healthy", "sick", "crash" })
+            foreach (var mode in new[] { "healthy", "sick", "crash", "slow" })
             {
                 var settings = new DockerBuildSettings
                 {

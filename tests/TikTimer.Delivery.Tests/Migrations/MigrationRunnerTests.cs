@@ -36,7 +36,7 @@ public class MigrationRunnerTests
         var result = await _clock.DriveAsync(Run());
 
         Assert.That(result.FinalState.ExitCode, Is.EqualTo(0));
-        Assert.That(result.Task, Is.EqualTo(_platform.Handle));
+        Assert.That(result.Task.Id, Is.EqualTo(_platform.Handle.Id));
         Assert.That(_platform.Started.Single().Image, Is.EqualTo(Spec.Image));
     }
 
@@ -87,6 +87,54 @@ public class MigrationRunnerTests
         Assert.That(error!.Timeout, Is.EqualTo(TimeSpan.FromMinutes(2)));
         Assert.That(error.Message, Does.Contain("2m00s").And.Contain(_platform.Handle.Id).And.Contain("waiting for lock"));
         Assert.That(_platform.StopReasons, Has.Count.EqualTo(1).And.Some.Contains("timed out"));
+    }
+
+    [Test]
+    public void Of_two_migrations_that_passed_the_guard_together_the_later_stops_itself_and_never_runs_to_the_end()
+    {
+        var earlier = new OneOffTaskHandle("arn:aws:ecs:eu-west-1:1:task/c/000first", "000first", "stop it") { CreatedAt = _clock.GetUtcNow().AddSeconds(-1) };
+        _platform.ActiveAfterStart.Add(earlier);
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(S(30), FakeOneOffTaskPlatform.Exited(0));
+
+        var error = Assert.ThrowsAsync<MigrationBlockedException>(() => _clock.DriveAsync(Run()));
+
+        Assert.That(error!.Message, Does.Contain("000first").And.Contain("stopped its own task abc123"));
+        Assert.That(_platform.StopReasons, Has.One.Contains("started first"));
+    }
+
+    [Test]
+    public async Task Of_two_migrations_that_passed_the_guard_together_the_earlier_runs_on()
+    {
+        var later = new OneOffTaskHandle("arn:aws:ecs:eu-west-1:1:task/c/zzzlater", "zzzlater", "stop it") { CreatedAt = _clock.GetUtcNow().AddSeconds(5) };
+        _platform.ActiveAfterStart.Add(later);
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(S(6), FakeOneOffTaskPlatform.Exited(0));
+
+        var result = await _clock.DriveAsync(Run());
+
+        Assert.That(result.FinalState.ExitCode, Is.EqualTo(0));
+        Assert.That(_platform.StopReasons, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_migration_that_exits_zero_just_as_the_timeout_fires_is_judged_by_its_final_state()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(TimeSpan.FromMinutes(2), FakeOneOffTaskPlatform.Exited(0));
+
+        var result = await _clock.DriveAsync(Run(new MigrationOptions { Timeout = TimeSpan.FromMinutes(2) }));
+
+        Assert.That(result.FinalState.ExitCode, Is.EqualTo(0));
+        Assert.That(_platform.StopReasons, Is.Empty, "a finished migration is not asked to stop");
+        Assert.That(_log.Text, Does.Contain("finished as its timeout"));
+    }
+
+    [Test]
+    public void A_migration_that_exits_non_zero_just_as_the_timeout_fires_fails_with_its_exit_code_not_a_timeout()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(TimeSpan.FromMinutes(2), FakeOneOffTaskPlatform.Exited(4));
+
+        var error = Assert.ThrowsAsync<MigrationFailedException>(() => _clock.DriveAsync(Run(new MigrationOptions { Timeout = TimeSpan.FromMinutes(2) })));
+
+        Assert.That(error!.Verdict.ExitCode, Is.EqualTo(4));
     }
 
     [Test]

@@ -65,6 +65,21 @@ public class DeployRunnerTests
     }
 
     [Test]
+    public void A_deployment_replaced_by_another_release_fails_as_superseded_and_is_not_rolled_back()
+    {
+        var theirs = new DeploymentSnapshot("dep-theirs", DeploymentStatus.Primary, "rev-theirs", 2, 2, RolloutState: RolloutState.Completed);
+        _platform.At("api", S(0), New(running: 1, state: RolloutState.InProgress), Old())
+            .At("api", S(30), theirs, New(DeploymentStatus.Active, running: 1, state: RolloutState.InProgress));
+        RollbackStabilises("api");
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() => _clock.DriveAsync(Deploy()));
+
+        Assert.That(error!.Message, Does.Contain("another deployment replaced ours"));
+        Assert.That(_platform.RolledBack, Is.Empty, "rolling back would undo someone else's release");
+        Assert.That(error.Message, Does.Not.Contain("serving again"));
+    }
+
+    [Test]
     public void A_rollout_that_is_not_stable_within_its_timeout_is_rolled_back()
     {
         _platform.At("api", S(0), New(running: 1, state: RolloutState.InProgress), Old());

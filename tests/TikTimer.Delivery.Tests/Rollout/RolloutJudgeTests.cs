@@ -72,14 +72,25 @@ public class RolloutJudgeTests
     }
 
     [Test]
-    public void Our_deployment_no_longer_primary_is_a_failure()
+    public void Our_deployment_replaced_by_someone_elses_release_is_superseded()
     {
         var someoneElses = new DeploymentSnapshot("dep-other", DeploymentStatus.Primary, "rev-other", 2, 0);
 
         var verdict = Judge(someoneElses, New(DeploymentStatus.Active, state: null));
 
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Superseded));
+        Assert.That(verdict.Reason, Does.Contain("another deployment replaced ours").And.Contain("no longer the primary"));
+    }
+
+    [Test]
+    public void Our_deployment_no_longer_primary_because_the_previous_revision_is_back_is_a_failure()
+    {
+        var back = new DeploymentSnapshot("dep-back", DeploymentStatus.Primary, "rev-old", 2, 0);
+
+        var verdict = Judge(back, New(DeploymentStatus.Active, state: null));
+
         Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Failed));
-        Assert.That(verdict.Reason, Does.Contain("no longer the primary"));
+        Assert.That(verdict.Reason, Does.Contain("went back to rev-old"));
     }
 
     [Test]

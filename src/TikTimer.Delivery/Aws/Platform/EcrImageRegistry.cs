@@ -93,6 +93,30 @@ public sealed class EcrImageRegistry : IImageRegistry
         return new RemoteImage(digest, ConfigDigest(image.ImageManifest));
     }
 
+    /// <summary>
+    /// ECR's API has no image config; the registry API has it (basic auth with the token,
+    /// like docker), so the labels come from there.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>?> ReadLabelsAsync(RemoteImage image, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.ConfigDigest is null)
+        {
+            return null;
+        }
+
+        var login = await GetLoginAsync(cancellationToken).ConfigureAwait(false);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            return await RegistryBlobReader.ReadLabelsAsync(http, login, _options.RepositoryName, image.ConfigDigest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new DeliveryException($"{Step}: could not read the labels of {Repository}@{image.Digest} from {login.ServerAddress}: {error.Message}", error);
+        }
+    }
+
     public async Task RetagAsync(string digest, string tag, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(digest);

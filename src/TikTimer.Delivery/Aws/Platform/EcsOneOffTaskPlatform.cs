@@ -64,7 +64,7 @@ public sealed class EcsOneOffTaskPlatform : IOneOffTaskPlatform
         var task = response.Tasks.FirstOrDefault(t => t.TaskArn is not null)
             ?? throw new DeliveryException($"{Step}: RunTask of {name} on cluster '{_options.Cluster}' returned neither a task nor a failure; check the cluster in the ECS console.");
 
-        var handle = Handle(task.TaskArn!, task.TaskId!, name);
+        var handle = Handle(task.TaskArn!, task.TaskId!, name) with { CreatedAt = task.CreatedAt };
         var (location, problem) = AwsLogsLocation.Find(definition, _options.ContainerName, task.TaskId!);
         _logSources[handle.Id] = new LogSource(location, problem);
         _log.Verbose($"{Step}: task {task.TaskArn} is {task.LastStatus}; its logs: {location?.ToString() ?? problem}.");
@@ -140,7 +140,27 @@ public sealed class EcsOneOffTaskPlatform : IOneOffTaskPlatform
             var described = await _ecs.DescribeTasksAsync(new DescribeTasksRequest(_options.Cluster, batch), cancellationToken).ConfigureAwait(false);
             active.AddRange(described.Tasks
                 .Where(t => t.TaskArn is not null && IsOurs(t) && EcsTaskStates.Status(t.LastStatus) != OneOffTaskStatus.Stopped)
-                .Select(t => Handle(t.TaskArn!, t.TaskId!, t.TaskDefinitionArn is null ? family : ImageRevisions.NameFromArn(t.TaskDefinitionArn))));
+                .Select(t => Handle(t.TaskArn!, t.TaskId!, t.TaskDefinitionArn is null ? family : ImageRevisions.NameFromArn(t.TaskDefinitionArn)) with { CreatedAt = t.CreatedAt }));
+        }
+
+        return active;
+    }
+
+    /// <summary>Only other tasks are described: no DescribeTasks at all when ours is the only one listed.</summary>
+    public async Task<IReadOnlyList<OneOffTaskHandle>> FindOtherActiveAsync(string family, OneOffTaskHandle ours, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ours);
+        var arns = await _ecs.ListAllTaskArnsAsync(
+            new ListTasksRequest(_options.Cluster) { Family = family, DesiredStatus = "RUNNING" },
+            cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var others = arns.Where(a => a != ours.Id).ToList();
+        var active = new List<OneOffTaskHandle>();
+        foreach (var batch in others.Chunk(DescribeBatch))
+        {
+            var described = await _ecs.DescribeTasksAsync(new DescribeTasksRequest(_options.Cluster, batch), cancellationToken).ConfigureAwait(false);
+            active.AddRange(described.Tasks
+                .Where(t => t.TaskArn is not null && IsOurs(t) && EcsTaskStates.Status(t.LastStatus) != OneOffTaskStatus.Stopped)
+                .Select(t => Handle(t.TaskArn!, t.TaskId!, t.TaskDefinitionArn is null ? family : ImageRevisions.NameFromArn(t.TaskDefinitionArn)) with { CreatedAt = t.CreatedAt }));
         }
 
         return active;

@@ -80,11 +80,11 @@ public class EcrPushIntegrationTests
 
         using var direct = new LocalImageRegistry(_registry.Options(Repository));
         var inRegistry = (await direct.FindImageAsync(build.Tag))!.Digest;
-        var login = runner.Started.Single(s => s.ArgumentList.Contains("login"));
+        var push = runner.Started.Single(s => s.ArgumentList.Contains("push"));
         Assert.That(result.Pushed, Is.True);
         Assert.That(result.Digest, Is.EqualTo(inRegistry));
         Assert.That(result.DigestReference, Is.EqualTo($"{_registry.Address}/{Repository}@{inRegistry}"));
-        Assert.That(login.ArgumentList, Is.EqualTo(DockerArguments.Login(_registry.Address, "AWS")));
+        Assert.That(push.Environment[DockerCredentialScope.CredentialVariable], Does.Contain($"\"ServerURL\":\"{_registry.Address}\"").And.Contain("\"Username\":\"AWS\""), "the push authenticates with the ECR token's user, through the credential helper");
         Assert.That(runner.Started.SelectMany(s => s.ArgumentList), Has.None.Contains(TokenPassword));
         Assert.That(log.Text, Does.Not.Contain(TokenPassword));
         Assert.That((await _aws.Ecr.DescribeRepositoriesAsync(new DescribeRepositoriesRequest { RepositoryNames = [Repository] })).Repositories, Has.Count.EqualTo(1));

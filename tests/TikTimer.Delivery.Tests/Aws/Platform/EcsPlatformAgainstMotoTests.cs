@@ -289,5 +289,7 @@ public class EcsPlatformAgainstMotoTests
         public Task<LogBatch> ReadLogsAsync(OneOffTaskHandle task, LogCursor? after, CancellationToken cancellationToken) => inner.ReadLogsAsync(task, after, cancellationToken);
 
         public Task<IReadOnlyList<OneOffTaskHandle>> FindActiveAsync(string family, CancellationToken cancellationToken) => inner.FindActiveAsync(family, cancellationToken);
+
+        public Task<IReadOnlyList<OneOffTaskHandle>> FindOtherActiveAsync(string family, OneOffTaskHandle ours, CancellationToken cancellationToken) => inner.FindOtherActiveAsync(family, ours, cancellationToken);
     }
 }
