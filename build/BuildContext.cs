@@ -16,7 +16,7 @@ public sealed class BuildContext : FrostingContext, IOutputRedactor, IDisposable
     private readonly CancellationTokenSource _cancellation = new();
     private readonly PosixSignalRegistration _terminate;
 
-    public BuildContext(ICakeContext context)
+    public BuildContext(ICakeContext context, RunPlan plan)
         : base(context)
     {
         var arguments = context.Arguments.GetArguments()
@@ -25,7 +25,10 @@ public sealed class BuildContext : FrostingContext, IOutputRedactor, IDisposable
         Resolved = SettingsResolver.Resolve(new SettingsInputs(
             arguments,
             Environment.GetEnvironmentVariable,
-            RepositoryRoot.Find(context.Environment.WorkingDirectory.FullPath)));
+            RepositoryRoot.Find(context.Environment.WorkingDirectory.FullPath))
+        {
+            Tasks = plan.Tasks,
+        });
         Delivery = new CakeDeliveryLog(context.Log, CiReporter.MaskSecret);
         foreach (var secret in SecretParts.Of(Settings.RegistryPassword).Concat(SecretParts.OfUrl(Settings.DatabaseUrl)))
         {

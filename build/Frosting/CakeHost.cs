@@ -25,6 +25,7 @@ public sealed class CakeHost
     private Type? _lifetimeType;
     private Type? _taskLifetimeType;
     private TextWriter? _output;
+    private Func<IEnumerable<string>>? _helpSection;
 
     public CakeHost UseContext<TContext>()
         where TContext : class, IFrostingContext
@@ -64,6 +65,13 @@ public sealed class CakeHost
     internal CakeHost UseTasks(params Type[] taskTypes)
     {
         _taskTypes = taskTypes;
+        return this;
+    }
+
+    /// <summary>More lines for --help after the tasks (the build's settings).</summary>
+    public CakeHost UseHelpSection(Func<IEnumerable<string>> lines)
+    {
+        _helpSection = lines;
         return this;
     }
 
@@ -121,7 +129,7 @@ public sealed class CakeHost
 
         if (arguments.Help)
         {
-            HelpText.Write(ansi, taskTypes);
+            HelpText.Write(ansi, taskTypes, _helpSection?.Invoke() ?? []);
             return 0;
         }
 
@@ -137,6 +145,7 @@ public sealed class CakeHost
         services.AddSingleton<ICakeEnvironment>(environment);
         services.AddSingleton<ICakeArguments>(context.Arguments);
         services.AddSingleton<IAnsiConsole>(ansi);
+        services.AddSingleton(RunPlan.For(taskTypes, arguments.Target, arguments.Exclusive));
         services.AddSingleton(_contextType);
         foreach (var type in taskTypes)
         {

@@ -5,7 +5,7 @@ namespace Cake.Frosting;
 
 internal static class HelpText
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<Type> taskTypes)
+    public static void Write(IAnsiConsole console, IReadOnlyList<Type> taskTypes, IEnumerable<string> moreLines)
     {
         console.WriteLine("Usage: ./build.sh [--target=<task>] [--exclusive] [--<setting>=<value> ...]");
         console.WriteLine();
@@ -27,6 +27,12 @@ internal static class HelpText
         {
             var description = type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description ?? string.Empty;
             console.WriteLine($"  {TaskRegistrar.NameOf(type),-16} {description}");
+        }
+
+        // Plain writes: setting descriptions hold brackets that markup would eat.
+        foreach (var line in moreLines)
+        {
+            console.Profile.Out.Writer.WriteLine(line);
         }
     }
 }

@@ -4,7 +4,8 @@ namespace TikTimer.Delivery.Configuration;
 
 /// <summary>
 /// Everything one run needs to know, resolved once and immutable. Built only
-/// by <see cref="SettingsResolver"/>, which has checked every value.
+/// by <see cref="SettingsResolver"/>, which has checked every value. Defaults
+/// live in <see cref="SettingCatalog"/> only, so nothing here has an initializer.
 /// </summary>
 public sealed record DeliverySettings
 {
@@ -16,6 +17,8 @@ public sealed record DeliverySettings
 
     // AWS access
     public string? Region { get; init; }
+
+    public required bool AllowUnknownRegion { get; init; }
 
     public string? AwsProfile { get; init; }
 
@@ -29,7 +32,7 @@ public sealed record DeliverySettings
 
     public Uri? StsEndpoint { get; init; }
 
-    public int AwsMaxAttempts { get; init; } = 3;
+    public required int AwsMaxAttempts { get; init; }
 
     // Image
     public required string Repository { get; init; }
@@ -42,13 +45,13 @@ public sealed record DeliverySettings
 
     public string? RegistryPasswordFile { get; init; }
 
-    public bool CreateRepository { get; init; }
+    public required bool CreateRepository { get; init; }
 
     public required string TagMutability { get; init; }
 
     public string? ImageTag { get; init; }
 
-    public IReadOnlyList<string> ExtraTags { get; init; } = [];
+    public required IReadOnlyList<string> ExtraTags { get; init; }
 
     public string? Image { get; init; }
 
@@ -60,12 +63,15 @@ public sealed record DeliverySettings
 
     public string? BuildContext { get; init; }
 
-    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+    public required IReadOnlyDictionary<string, string> BuildArgs { get; init; }
+
+    /// <summary>The docker client; null finds <c>docker</c> on PATH.</summary>
+    public string? DockerPath { get; init; }
 
     // ECS
     public string? Cluster { get; init; }
 
-    public IReadOnlyList<string> Services { get; init; } = [];
+    public required IReadOnlyList<string> Services { get; init; }
 
     public required string ContainerName { get; init; }
 
@@ -75,11 +81,11 @@ public sealed record DeliverySettings
 
     public IReadOnlyList<string>? MigrationCommand { get; init; }
 
-    public IReadOnlyList<string> Subnets { get; init; } = [];
+    public required IReadOnlyList<string> Subnets { get; init; }
 
-    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
+    public required IReadOnlyList<string> SecurityGroups { get; init; }
 
-    public bool AssignPublicIp { get; init; }
+    public required bool AssignPublicIp { get; init; }
 
     public required string LaunchType { get; init; }
 
@@ -88,33 +94,33 @@ public sealed record DeliverySettings
     public required string PlatformVersion { get; init; }
 
     // Waits and checks
-    public TimeSpan MigrationTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public required TimeSpan MigrationTimeout { get; init; }
 
-    public TimeSpan DeployTimeout { get; init; } = TimeSpan.FromMinutes(15);
+    public required TimeSpan DeployTimeout { get; init; }
 
-    public TimeSpan SmokeTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public required TimeSpan SmokeTimeout { get; init; }
 
-    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public required TimeSpan LockTimeout { get; init; }
 
     public Uri? SmokeBaseUrl { get; init; }
 
-    public IReadOnlyList<SmokeCheck> SmokeChecks { get; init; } = [];
+    public required IReadOnlyList<SmokeCheck> SmokeChecks { get; init; }
 
-    public bool Rollback { get; init; } = true;
+    public required bool Rollback { get; init; }
 
-    public bool Force { get; init; }
+    public required bool Force { get; init; }
 
-    public bool SkipTests { get; init; }
+    public required bool SkipTests { get; init; }
 
-    public bool PrintSettings { get; init; }
+    public required bool PrintSettings { get; init; }
 
     // The service's contract
-    public string HealthPath { get; init; } = "/health";
+    public required string HealthPath { get; init; }
 
     /// <summary>Null: the service reports no version, SmokeTest checks none.</summary>
-    public string? SmokeVersionPath { get; init; } = "/";
+    public string? SmokeVersionPath { get; init; }
 
-    public string SmokeVersionField { get; init; } = "version";
+    public required string SmokeVersionField { get; init; }
 
     /// <summary>Null: the service has no tests for Validate to run.</summary>
     public IReadOnlyList<string>? TestCommand { get; init; }
@@ -122,7 +128,10 @@ public sealed record DeliverySettings
     // Local platform
     public string? DatabaseUrl { get; init; }
 
-    public IReadOnlyList<int> LocalPorts { get; init; } = [18080, 18081];
+    public required IReadOnlyList<int> LocalPorts { get; init; }
+
+    /// <summary>Every catalog entry's typed value, as resolved.</summary>
+    internal IReadOnlyDictionary<string, object?> Values { get; init; } = new Dictionary<string, object?>();
 
     // Day-two targets
     public OutputFormat OutputFormat { get; init; } = OutputFormat.Text;
@@ -136,6 +145,18 @@ public sealed record DeliverySettings
     public bool IsAws => Platform == DeliveryPlatform.Aws;
 
     public bool IsLocal => Platform == DeliveryPlatform.Local;
+
+    /// <summary>
+    /// A setting's resolved value, for settings that have no property here: a
+    /// new setting needs only its catalog entry and the code that reads it.
+    /// </summary>
+    public T Get<T>(Setting<T> setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        return Values.TryGetValue(setting.Key, out var value)
+            ? (T)value!
+            : throw new InvalidOperationException($"{setting.Key} was not resolved: these settings were not built by SettingsResolver.");
+    }
 
     /// <summary>The environment file path shown in messages, relative to the repository.</summary>
     public string EnvironmentFile => $"deploy/{Environment}.json";

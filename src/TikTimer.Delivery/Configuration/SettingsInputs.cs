@@ -8,4 +8,10 @@ public sealed record SettingsInputs(
 {
     /// <summary>Runs <c>terraform output -json</c> in a directory; replaceable in tests.</summary>
     public Func<string, string> RunTerraformOutput { get; init; } = TerraformOutputSource.RunTerraformOutput;
+
+    /// <summary>
+    /// The names of the tasks this run will execute (what --dryrun lists): only
+    /// their required settings must be given. Null means the whole chain.
+    /// </summary>
+    public IReadOnlyCollection<string>? Tasks { get; init; }
 }

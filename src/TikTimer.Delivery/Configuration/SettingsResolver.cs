@@ -41,14 +41,21 @@ public static partial class SettingsResolver
         merged = Merge(layers);
 
         var values = new SettingValues(merged, environment ?? LocalEnvironment, problems);
-        var settings = SettingsBinder.Bind(values, environment ?? LocalEnvironment, inputs.RepositoryRoot);
-        // With an unknown environment, its platform's rules would only add noise.
-        if (settings is not null && !problems.Any(p => p.Key == "environment"))
+        // Every entry is parsed and checked, bound to a property or not: code reads the rest with settings.Get(entry).
+        foreach (var definition in SettingCatalog.All)
         {
-            SettingsRules.Check(settings, values, problems);
+            definition.ReadInto(values);
         }
 
-        if (problems.Count > 0 || settings is null)
+        var settings = SettingsBinder.Bind(values, environment ?? LocalEnvironment, inputs.RepositoryRoot) with { Values = values.Read };
+
+        // With an unknown environment, its platform's rules would only add noise.
+        if (!problems.Any(p => p.Key == "environment"))
+        {
+            SettingsRules.Check(settings, values, DeliveryTasks.ToCheck(inputs.Tasks));
+        }
+
+        if (problems.Count > 0)
         {
             throw new SettingsException(problems);
         }

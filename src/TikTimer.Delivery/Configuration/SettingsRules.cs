@@ -1,114 +1,69 @@
-using System.Text.RegularExpressions;
-
 namespace TikTimer.Delivery.Configuration;
 
-/// <summary>Checks that need several settings together, or depend on the platform.</summary>
-internal static partial class SettingsRules
+/// <summary>
+/// Checks that need several settings together, the platform, or the tasks
+/// that will run: what is required, paths that must exist, known regions.
+/// </summary>
+internal static class SettingsRules
 {
-    public static void Check(DeliverySettings settings, SettingValues values, ICollection<SettingsProblem> problems)
+    public static void Check(DeliverySettings settings, SettingValues values, DeliveryTask tasks)
     {
-        if (settings.TagMutability is not ("IMMUTABLE" or "MUTABLE"))
+        foreach (var definition in SettingCatalog.All)
         {
-            values.Invalid("tag-mutability", "must be IMMUTABLE or MUTABLE");
-        }
-
-        if (settings.Image is not null && !settings.Image.Contains("@sha256:", StringComparison.Ordinal))
-        {
-            values.Invalid("image", "must be pinned by digest, repository@sha256:<64 hex digits>, so later stages cannot race a moving tag");
-        }
-
-        foreach (var (key, path) in new[] { ("health-path", settings.HealthPath), ("smoke-version-path", settings.SmokeVersionPath) })
-        {
-            if (path is not null && (!path.StartsWith('/') || path.Any(char.IsWhiteSpace)))
+            if (definition.Required is { } required && required.Platform == settings.Platform &&
+                (required.Tasks & tasks) is var needing and not DeliveryTask.None &&
+                !HasValue(values, definition))
             {
-                values.Invalid(key, "is not a path; write it from the service's root, e.g. /health");
+                values.Missing(definition.Key, $"on the {Name(settings.Platform)} platform by {DeliveryTasks.Describe(needing)}");
+            }
+
+            if (definition.MustExist is { } kind && (definition.ReadBy & tasks) != DeliveryTask.None &&
+                values.Raw(definition.Key) is { Value.Length: > 0 } path)
+            {
+                CheckExists(settings, values, definition, kind, path.Value.Trim(), tasks);
             }
         }
 
-        if (settings.SmokeVersionField.Split('.').Any(name => name.Length == 0))
+        // Without PushToEcr in the run, the later steps have only --image to go on.
+        if ((tasks & (DeliveryTask.MigrateViaEcs | DeliveryTask.Deploy)) is var needsImage and not DeliveryTask.None &&
+            !tasks.HasFlag(DeliveryTask.PushToEcr) && settings.Image is null && !values.IsGiven(SettingCatalog.Image))
         {
-            values.Invalid("smoke-version-field", "has an empty field name; write e.g. version or build.version");
+            values.Missing(SettingCatalog.Image.Key, $"by {DeliveryTasks.Describe(needsImage)} when PushToEcr does not run first (--exclusive): give the digest PushToEcr printed (Image: ...), or drop --exclusive");
         }
 
-        if (settings.IsLocal && settings.LocalPorts.Count < 2 && values.Raw("local-ports") is not null)
+        // With a publish step the context is the publish output, made by BuildImage itself.
+        if (tasks.HasFlag(DeliveryTask.BuildImage) && settings.ServiceProject is null && settings.BuildContext is { } context &&
+            !Directory.Exists(settings.ResolvePath(context)))
         {
-            values.Invalid("local-ports", "needs two ports, so the new container can start beside the old one");
+            values.Invalid(SettingCatalog.BuildContext.Key, $"names the directory '{settings.ResolvePath(context)}', which does not exist (BuildImage would need it); fix the path (relative to the repository)");
         }
 
         if (settings.IsLocal && settings.Services.Count > 1)
         {
-            values.Invalid("services", "has more than one service, but the local platform serves one service on its two ports");
+            values.Invalid(SettingCatalog.Services.Key, "has more than one service, but the local platform serves one service on its two ports");
         }
 
-        if (settings.IsAws)
+        if (settings.IsAws && settings.Region is { } region && !settings.AllowUnknownRegion && !AwsRegions.IsKnown(region))
         {
-            CheckAws(settings, values);
+            values.Invalid(SettingCatalog.Region.Key, "is not an AWS region this suite knows"
+                + (AwsRegions.Suggest(region) is { } near ? $" (did you mean {near}?)" : string.Empty)
+                + $"; for a region newer than this suite, add --{SettingCatalog.AllowUnknownRegion.Key}=true");
         }
     }
 
-    private static void CheckAws(DeliverySettings settings, SettingValues values)
+    private static bool HasValue(SettingValues values, SettingDefinition definition) =>
+        values.Raw(definition.Key) is { } raw && raw.Value.Trim() is { Length: > 0 } text && text != "[]";
+
+    private static void CheckExists(DeliverySettings settings, SettingValues values, SettingDefinition definition, PathKind kind, string path, DeliveryTask tasks)
     {
-        const string OnAws = "on the aws platform";
-        if (settings.Region is null)
+        var full = settings.ResolvePath(path);
+        var exists = kind == PathKind.File ? File.Exists(full) : Directory.Exists(full);
+        if (!exists)
         {
-            values.Missing("region", OnAws);
-        }
-
-        if (settings.Cluster is null)
-        {
-            values.Missing("cluster", OnAws);
-        }
-
-        if (settings.Services.Count == 0)
-        {
-            values.Missing("services", OnAws);
-        }
-
-        if (settings.MigrationTaskFamily is null)
-        {
-            values.Missing("migration-task-family", OnAws + " (the team's CI secret MIGRATION_TASK_FAMILY)");
-        }
-
-        if (settings.Subnets.Count == 0)
-        {
-            values.Missing("subnets", OnAws + " for the migration task's awsvpc network (the CI secret APP_SUBNET_IDS)");
-        }
-        else if (settings.Subnets.FirstOrDefault(s => !SubnetId().IsMatch(s)) is { } badSubnet)
-        {
-            values.Invalid("subnets", $"has '{badSubnet}', which is not a subnet id (subnet-<hex>)");
-        }
-
-        if (settings.SecurityGroups.Count == 0)
-        {
-            values.Missing("security-groups", OnAws + " for the migration task (the CI secret APP_SECURITY_GROUP)");
-        }
-        else if (settings.SecurityGroups.FirstOrDefault(s => !SecurityGroupId().IsMatch(s)) is { } badGroup)
-        {
-            values.Invalid("security-groups", $"has '{badGroup}', which is not a security group id (sg-<hex>)");
-        }
-
-        if (settings.SmokeBaseUrl is null && values.Raw("smoke-base-url") is null)
-        {
-            values.Missing("smoke-base-url", OnAws + " for the smoke test (the CI secret ALB_DNS)");
-        }
-
-        if (settings.ExpectedAccountId is { } account && !AccountId().IsMatch(account))
-        {
-            values.Invalid("expected-account-id", "is not a 12-digit AWS account id");
-        }
-
-        if (settings.LaunchType is not ("FARGATE" or "EC2" or "EXTERNAL"))
-        {
-            values.Invalid("launch-type", "must be FARGATE, EC2 or EXTERNAL");
+            var what = kind == PathKind.File ? "file" : "directory";
+            values.Invalid(definition.Key, $"names the {what} '{full}', which does not exist ({DeliveryTasks.Describe(definition.ReadBy & tasks)} would need it); fix the path (relative to the repository, or ~/...)");
         }
     }
 
-    [GeneratedRegex("^subnet-[0-9a-f]{8,17}$")]
-    private static partial Regex SubnetId();
-
-    [GeneratedRegex("^sg-[0-9a-f]{8,17}$")]
-    private static partial Regex SecurityGroupId();
-
-    [GeneratedRegex("^[0-9]{12}$")]
-    private static partial Regex AccountId();
+    private static string Name(DeliveryPlatform platform) => platform.ToString().ToLowerInvariant();
 }

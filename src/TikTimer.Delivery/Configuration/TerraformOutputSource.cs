@@ -83,18 +83,28 @@ internal static class TerraformOutputSource
 
             var outputs = document.RootElement;
             var settings = new List<RawSetting>();
-            foreach (var definition in SettingCatalog.All.Where(d => d.TerraformOutputs is not null))
+            foreach (var definition in SettingCatalog.All)
             {
-                foreach (var output in definition.TerraformOutputs!)
+                foreach (var output in definition.TerraformOutputs)
                 {
-                    if (outputs.TryGetProperty(output, out var entry) &&
-                        entry.ValueKind == JsonValueKind.Object &&
-                        entry.TryGetProperty("value", out var value) &&
-                        JsonValueText.From(value) is { } text)
+                    if (!outputs.TryGetProperty(output, out var entry) ||
+                        entry.ValueKind != JsonValueKind.Object ||
+                        !entry.TryGetProperty("value", out var value))
+                    {
+                        continue;
+                    }
+
+                    var text = JsonSettingText.From(definition, value, out var error);
+                    if (error is not null)
+                    {
+                        problems.Add(new(definition.Key, $"{description}: output {output} {error}. Fix the output in infra/, or set {definition.Key} yourself."));
+                    }
+                    else if (text is not null)
                     {
                         settings.Add(new RawSetting(definition.Key, text, $"terraform output {output}"));
-                        break;
                     }
+
+                    break;
                 }
             }
 

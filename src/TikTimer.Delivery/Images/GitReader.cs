@@ -23,7 +23,7 @@ public sealed class GitReader
     /// </param>
     public async Task<GitFacts> ReadAsync(string repositoryRoot, IReadOnlyList<string>? imageInputs = null, CancellationToken cancellationToken = default)
     {
-        var git = ExecutableLocator.Require("git", null, "PATH", "Install git (Debian: apt-get install git).");
+        var git = ExecutableLocator.Require("git", null, null, "Install git (Debian: apt-get install git).");
         var head = await RunAsync(git, repositoryRoot, ["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false);
         if (!head.Succeeded)
         {

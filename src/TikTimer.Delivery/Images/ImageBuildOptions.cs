@@ -64,7 +64,7 @@ public sealed partial record ImageBuildOptions
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(ImageName) || !ImageNameGrammar().IsMatch(ImageName))
+        if (!IsValidImageName(ImageName))
         {
             problems.Add($"image name '{ImageName}' must be lower-case letters, digits and . _ - / separators (no tag, no registry host).");
         }
@@ -139,6 +139,9 @@ public sealed partial record ImageBuildOptions
         var b = Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar;
         return b.StartsWith(a, StringComparison.Ordinal);
     }
+
+    /// <summary>Docker's repository-name grammar (lower-case path components), which ECR shares.</summary>
+    public static bool IsValidImageName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= 256 && ImageNameGrammar().IsMatch(name);
 
     [GeneratedRegex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")]
     private static partial Regex ImageNameGrammar();

@@ -126,7 +126,7 @@ public sealed class ImageBuilder
 
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
-            : ExecutableLocator.Require("dotnet", null, "PATH", "Install the .NET SDK (see global.json).");
+            : ExecutableLocator.Require("dotnet", null, null, "Install the .NET SDK (see global.json).");
         _log.Information($"{Step}: publishing {options.PublishProject} to {output}.");
         await _runner.RunAsync(
             new ProcessSpec(dotnet, PublishArguments(options))

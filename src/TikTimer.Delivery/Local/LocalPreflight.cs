@@ -32,7 +32,7 @@ internal static class LocalPreflight
     {
         if (!Uri.TryCreate(settings.DatabaseUrl, UriKind.Absolute, out var url) || url.Host.Length == 0)
         {
-            return "database-url is not a postgres://user:password@host:port/database URL. Set --database-url or DATABASE_URL.";
+            return "database-url is not a postgres://user:password@host:port/database URL. Set TIKTIMER_DATABASE_URL (a bare DATABASE_URL is deliberately not read) or \"database-url\" in the environment file.";
         }
 
         var port = url.Port > 0 ? url.Port : 5432;

@@ -37,7 +37,7 @@ public sealed class DeliveryServices : IDisposable
         Log = log;
         Clock = clock ?? TimeProvider.System;
         Processes = processes ?? new ProcessRunner();
-        Docker = new DockerCli(Processes, log);
+        Docker = new DockerCli(Processes, log, new DockerCliOptions { ExecutablePath = settings.DockerPath is { } docker ? settings.ResolvePath(docker) : null });
         _platform = new Lazy<IDeliveryPlatform>(() => settings.IsAws
             ? AwsPlatform.Create(settings, (configureAws ?? (o => o))(AwsPlatform.ClientOptionsFrom(settings)), log, Clock)
             : new LocalPlatform(settings, Docker, log, Clock));

@@ -25,20 +25,22 @@ public static class ExecutableLocator
 
     /// <summary>
     /// Resolves a tool or explains how to get it. <paramref name="overridePath"/>
-    /// comes from a setting (e.g. <c>docker-path</c>) and must exist when given.
+    /// comes from a setting (e.g. <c>docker-path</c>) and must exist when given;
+    /// <paramref name="settingKey"/> is null for tools that have no such setting.
     /// </summary>
-    public static string Require(string name, string? overridePath, string settingKey, string howToInstall)
+    public static string Require(string name, string? overridePath, string? settingKey, string howToInstall)
     {
         if (!string.IsNullOrWhiteSpace(overridePath))
         {
             return File.Exists(overridePath)
                 ? Path.GetFullPath(overridePath)
                 : throw new DeliveryException(
-                    $"The setting {settingKey} points to '{overridePath}', which does not exist. Fix the path or remove the setting to use {name} from PATH.");
+                    $"The setting {settingKey} points to '{overridePath}', which does not exist. Fix --{settingKey}, or remove it to use {name} from PATH.");
         }
 
         return Find(name) ?? throw new DeliveryException(
-            $"'{name}' was not found on PATH. {howToInstall} Or set {settingKey} to its full path.");
+            $"'{name}' was not found on PATH. {howToInstall}"
+            + (settingKey is null ? " Or add its directory to PATH." : $" Or give its full path with --{settingKey}=<path> (or TIKTIMER_{settingKey.ToUpperInvariant().Replace('-', '_')})."));
     }
 
     private static bool IsExecutable(string file) =>

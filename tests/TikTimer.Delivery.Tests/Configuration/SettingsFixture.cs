@@ -9,6 +9,9 @@ internal sealed class SettingsFixture : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("tiktimer-settings-").FullName;
         Directory.CreateDirectory(Path.Combine(Root, "deploy"));
+        // What the default dockerfile and service-project name, which BuildImage needs to exist.
+        WriteFile("src/TikTimer.Api/Dockerfile", "FROM scratch\n");
+        WriteFile("src/TikTimer.Api/TikTimer.Api.csproj", "<Project />\n");
     }
 
     public string Root { get; }
@@ -16,6 +19,9 @@ internal sealed class SettingsFixture : IDisposable
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Arguments { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The tasks the run will execute; null: the whole chain.</summary>
+    public IReadOnlyCollection<string>? Tasks { get; set; }
 
     public Func<string, string> Terraform { get; set; } = _ => throw new InvalidOperationException("terraform not expected");
 
@@ -44,6 +50,7 @@ internal sealed class SettingsFixture : IDisposable
         SettingsResolver.Resolve(new SettingsInputs(Arguments, name => Variables.GetValueOrDefault(name), Root)
         {
             RunTerraformOutput = Terraform,
+            Tasks = Tasks,
         });
 
     public SettingsException ResolveFails() => Assert.Throws<SettingsException>(() => Resolve())!;

@@ -45,7 +45,7 @@ public class SettingsPrecedenceTests
         Assert.That(settings.DeployTimeout, Is.EqualTo(TimeSpan.FromMinutes(20)), "file over default");
         Assert.That(settings.SmokeTimeout, Is.EqualTo(TimeSpan.FromMinutes(3)));
         Assert.That(resolved.Provenance.Single(p => p.Key == "migration-task-family").Source, Is.EqualTo("environment variable MIGRATION_TASK_FAMILY"));
-        Assert.That(resolved.Provenance.Single(p => p.Key == "cluster").Source, Is.EqualTo("deploy/dev.json"));
+        Assert.That(resolved.Provenance.Single(p => p.Key == "cluster").Source, Is.EqualTo("deploy/dev.json line 4"), "the file and the line");
     }
 
     [Test]
@@ -148,7 +148,7 @@ public class SettingsPathTests
     [Test]
     public void A_path_starting_with_a_tilde_is_under_the_home_directory_and_others_under_the_repository()
     {
-        var settings = SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string>(), _ => null, "/repo")).Settings;
+        var settings = SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string>(), _ => null, "/repo") { Tasks = [] }).Settings;
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
         Assert.That(settings.ResolvePath("~/.local/share/x"), Is.EqualTo(Path.Combine(home, ".local/share/x")));

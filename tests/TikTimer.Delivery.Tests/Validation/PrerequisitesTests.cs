@@ -15,7 +15,7 @@ public class PrerequisitesTests
         var settings = SettingsResolver.Resolve(new SettingsInputs(
             new Dictionary<string, string> { ["skip-tests"] = "true" },
             _ => null,
-            root)).Settings;
+            root) { Tasks = [] }).Settings;
         return change is null ? settings : change(settings);
     }
 

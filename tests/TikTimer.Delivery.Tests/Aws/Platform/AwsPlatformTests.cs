@@ -12,8 +12,8 @@ public class AwsPlatformTests
 
         Assert.That(options.Cluster, Is.EqualTo("TikTimer-dev"));
         Assert.That(options.ContainerName, Is.EqualTo("migrate"));
-        Assert.That(options.Subnets, Is.EqualTo(new[] { "subnet-1" }));
-        Assert.That(options.SecurityGroups, Is.EqualTo(new[] { "sg-1" }));
+        Assert.That(options.Subnets, Is.EqualTo(new[] { "subnet-0123456789abcdef0" }));
+        Assert.That(options.SecurityGroups, Is.EqualTo(new[] { "sg-0123456789abcdef0" }));
         Assert.That(options.CapacityProvider, Is.EqualTo("FARGATE_SPOT"));
         Assert.That(options.PlatformVersion, Is.EqualTo("LATEST"));
         Assert.That(options.Problems(), Is.Empty);
@@ -38,27 +38,25 @@ public class AwsPlatformTests
         Assert.That(options.MaxAttempts, Is.EqualTo(5));
     }
 
-    private static DeliverySettings Settings() => new()
+    // Through the resolver, so the defaults are the catalog's; no task runs, so nothing is required.
+    private static DeliverySettings Settings() => SettingsResolver.Resolve(new SettingsInputs(
+        new Dictionary<string, string>
+        {
+            ["platform"] = "aws",
+            ["region"] = "eu-west-1",
+            ["aws-profile"] = "dev",
+            ["create-repository"] = "true",
+            ["tag-mutability"] = "MUTABLE",
+            ["cluster"] = "TikTimer-dev",
+            ["container-name"] = "api",
+            ["migration-container-name"] = "migrate",
+            ["subnets"] = "subnet-0123456789abcdef0",
+            ["security-groups"] = "sg-0123456789abcdef0",
+            ["capacity-provider"] = "FARGATE_SPOT",
+        },
+        _ => null,
+        Path.GetTempPath())
     {
-        Environment = "dev",
-        Platform = DeliveryPlatform.Aws,
-        RepositoryRoot = "/repo",
-        Region = "eu-west-1",
-        AwsProfile = "dev",
-        Repository = "tiktimer",
-        Registry = "127.0.0.1:5000",
-        RegistryUsername = "tiktimer",
-        CreateRepository = true,
-        TagMutability = "MUTABLE",
-        DockerPlatform = "linux/amd64",
-        Dockerfile = "Dockerfile",
-        Cluster = "TikTimer-dev",
-        ContainerName = "api",
-        MigrationContainerName = "migrate",
-        Subnets = ["subnet-1"],
-        SecurityGroups = ["sg-1"],
-        LaunchType = "FARGATE",
-        CapacityProvider = "FARGATE_SPOT",
-        PlatformVersion = "LATEST",
-    };
+        Tasks = [],
+    }).Settings;
 }

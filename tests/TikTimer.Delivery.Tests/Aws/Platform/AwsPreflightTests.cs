@@ -59,7 +59,7 @@ public class AwsPreflightTests
         var root = Directory.CreateTempSubdirectory("tiktimer-preflight-").FullName;
         try
         {
-            var settings = SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string> { ["skip-tests"] = "true" }, _ => null, root)).Settings with
+            var settings = SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string> { ["skip-tests"] = "true" }, _ => null, root) { Tasks = [] }).Settings with
             {
                 Platform = DeliveryPlatform.Aws,
                 Region = Region,
