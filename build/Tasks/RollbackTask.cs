@@ -1,6 +1,6 @@
 using Cake.Frosting;
 using TikTimer.Delivery.Records;
-using TikTimer.Delivery.Rollback;
+using TikTimer.Delivery.Rollbacks;
 
 namespace TikTimer.Build.Tasks;
 

@@ -1,6 +1,6 @@
 using TikTimer.Delivery.Records;
 
-namespace TikTimer.Delivery.Rollback;
+namespace TikTimer.Delivery.Rollbacks;
 
 /// <summary>What Rollback rolls every service to, why, and what the database has seen since.</summary>
 /// <param name="Image">The digest reference to roll out.</param>

@@ -1,8 +1,8 @@
 using TikTimer.Delivery.Records;
-using TikTimer.Delivery.Rollback;
+using TikTimer.Delivery.Rollbacks;
 using TikTimer.Delivery.Tests.Records;
 
-namespace TikTimer.Delivery.Tests.Rollback;
+namespace TikTimer.Delivery.Tests.Rollbacks;
 
 public class RollbackPlannerTests
 {

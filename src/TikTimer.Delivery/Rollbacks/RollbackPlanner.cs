@@ -1,6 +1,6 @@
 using TikTimer.Delivery.Records;
 
-namespace TikTimer.Delivery.Rollback;
+namespace TikTimer.Delivery.Rollbacks;
 
 /// <summary>
 /// Chooses what Rollback goes back to from the delivery records (newest first): by default the
