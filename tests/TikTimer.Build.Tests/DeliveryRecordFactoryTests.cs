@@ -68,5 +68,17 @@ public class DeliveryRecordFactoryTests
     private static DateTimeOffset At(int second) => new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero).AddSeconds(second);
 
     private static DeliverySettings Settings() =>
-        SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string>(), _ => null, Path.GetTempPath())).Settings;
+        SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string>(), _ => null, RepositoryRoot())).Settings;
+
+    // The defaults name the sample's files, which the settings check exist.
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TikTimer.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("TikTimer.sln not found above the test directory");
+    }
 }
