@@ -240,6 +240,14 @@ public sealed class CakeHost
         ICakeLog log,
         string target)
     {
+        if (arguments.Tree && arguments.Exclusive)
+        {
+            // Cake's tree printer ignores --exclusive; only the target would run, so only the target is shown.
+            console.WriteLine(string.Empty);
+            console.WriteLine("{0}", target);
+            return;
+        }
+
         Cake.Core.Scripting.ScriptHost host = arguments.Tree
             ? new TreeScriptHost(engine, context, console)
             : new DryRunScriptHost(engine, context, log);

@@ -1,5 +1,6 @@
 using Cake.Frosting;
 using TikTimer.Build.Tasks;
+using TikTimer.Delivery.Validation;
 
 namespace TikTimer.Build.Tests;
 
@@ -10,7 +11,7 @@ public class ChainTests
     public void The_default_target_runs_the_whole_chain_in_dependency_order()
     {
         using var output = new StringWriter();
-        var exitCode = new CakeHost().AddAssembly(typeof(ValidateTask).Assembly).UseOutput(output).Run(["--tree"]);
+        var exitCode = HostRun.Bounded(() => new CakeHost().AddAssembly(typeof(ValidateTask).Assembly).UseOutput(output).Run(["--tree"]));
 
         Assert.That(exitCode, Is.Zero);
         Assert.That(
@@ -22,11 +23,11 @@ public class ChainTests
     public void A_bad_configuration_fails_before_any_task_runs()
     {
         using var output = new StringWriter();
-        var exitCode = new CakeHost()
+        var exitCode = HostRun.Bounded(() => new CakeHost()
             .UseContext<BuildContext>()
             .AddAssembly(typeof(ValidateTask).Assembly)
             .UseOutput(output)
-            .Run(["--target=Validate", "--migration-timeout=ten"]);
+            .Run(["--target=Validate", "--migration-timeout=ten"]));
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(output.ToString(), Does.Contain("migration-timeout").And.Contain("'ten'"));
@@ -37,15 +38,30 @@ public class ChainTests
     public void A_secret_given_on_the_command_line_draws_a_warning_and_is_never_printed()
     {
         using var output = new StringWriter();
-        var exitCode = new CakeHost()
+        var exitCode = HostRun.Bounded(() => new CakeHost()
             .UseContext<BuildContext>()
             .UseLifetime<BuildLifetime>()
             .AddAssembly(typeof(ValidateTask).Assembly)
             .UseOutput(output)
-            .Run(["--target=PushToEcr", "--exclusive", "--database-url=postgres://app:Sup3r-s3cret@db:5432/app", "--print-settings"]);
+            .Run(["--target=PushToEcr", "--exclusive", "--database-url=postgres://app:Sup3r-s3cret@db:5432/app", "--print-settings"]));
 
         Assert.That(exitCode, Is.EqualTo(1), "PushToEcr alone has no image to push");
         Assert.That(output.ToString(), Does.Contain("--database-url was given on the command line"));
         Assert.That(output.ToString(), Does.Not.Contain("Sup3r-s3cret"));
+    }
+
+    [Test]
+    public void A_test_that_reaches_the_real_Validate_does_not_start_the_test_suite_inside_itself()
+    {
+        using var output = new StringWriter();
+        var exitCode = HostRun.Bounded(() => new CakeHost()
+            .UseContext<BuildContext>()
+            .UseLifetime<BuildLifetime>()
+            .AddAssembly(typeof(ValidateTask).Assembly)
+            .UseOutput(output)
+            .Run(["--target=Validate"]));
+
+        Assert.That(exitCode, Is.EqualTo(1), output.ToString());
+        Assert.That(output.ToString(), Does.Contain("tests pass").And.Contain(NestedTestRun.Marker));
     }
 }

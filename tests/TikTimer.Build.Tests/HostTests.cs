@@ -117,6 +117,28 @@ public class HostTests
     }
 
     [Test]
+    public void Tree_with_exclusive_shows_only_the_target()
+    {
+        var (exitCode, output) = HostRun.Run(Chain, "--target=Third", "--tree", "--exclusive");
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("Third"));
+        Assert.That(output, Does.Not.Contain("Second").And.Not.Contain("First"));
+        Assert.That(Journal.Entries, Is.Empty);
+    }
+
+    [Test]
+    public void Dry_run_with_exclusive_names_only_the_target()
+    {
+        var (exitCode, output) = HostRun.Run(Chain, "--target=Third", "--dryrun", "--exclusive");
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("Third"));
+        Assert.That(output, Does.Not.Contain("Second").And.Not.Contain("First"));
+        Assert.That(Journal.Entries, Is.Empty);
+    }
+
+    [Test]
     public void Description_lists_the_tasks_with_their_descriptions()
     {
         var (exitCode, output) = HostRun.Run(Chain, "--description");

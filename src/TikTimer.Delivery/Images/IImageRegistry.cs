@@ -6,7 +6,10 @@ namespace TikTimer.Delivery.Images;
 /// </summary>
 public interface IImageRegistry
 {
-    /// <summary>The repository without tag, e.g. <c>127.0.0.1:5000/tiktimer</c> or <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com/tiktimer</c>.</summary>
+    /// <summary>
+    /// The repository without tag, e.g. <c>127.0.0.1:5000/tiktimer</c> or <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com/tiktimer</c>;
+    /// final only after <see cref="EnsureRepositoryAsync"/> (ECR reports it).
+    /// </summary>
     string Repository { get; }
 
     /// <summary>

@@ -29,11 +29,12 @@ public sealed class ImagePusher
         ArgumentNullException.ThrowIfNull(registry);
         OptionProblems.ThrowIfAny(options.Problems(), Step, "push options");
 
-        var repository = registry.Repository;
         var local = await _docker.InspectImageAsync(options.ImageId, cancellationToken).ConfigureAwait(false)
             ?? throw new DeliveryException($"{Step}: the image {options.ImageId} is not in the local Docker engine. Run BuildImage first.");
 
+        // The registry knows its address once the repository is looked up (ECR's repositoryUri).
         await registry.EnsureRepositoryAsync(cancellationToken).ConfigureAwait(false);
+        var repository = registry.Repository;
         var remote = await registry.FindImageAsync(options.Tag, cancellationToken).ConfigureAwait(false);
         var decision = PushDecision.Decide(repository, options.Tag, local.Id, local.RepoDigests, remote);
 

@@ -92,21 +92,31 @@ public sealed class DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog 
 
     private async Task<ServiceAttempt> RollOutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         RolloutHandle rollout;
-        try
+        using (var scope = new TimeoutScope(_options.Timeout, _time, cancellationToken))
         {
-            rollout = await _platform.StartRolloutAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            return new ServiceAttempt(null, $"{request.Service}: could not start the rollout: {error.Message}");
+            try
+            {
+                rollout = await _platform.StartRolloutAsync(request, scope.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (scope.TimedOut)
+            {
+                // Whether the update reached the platform is unknown, so there is nothing safe to roll back here.
+                return new ServiceAttempt(null, $"{request.Service}: could not start the rollout within {DurationText.Format(_options.Timeout)}; check whether the service was updated");
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                return new ServiceAttempt(null, $"{request.Service}: could not start the rollout: {error.Message}");
+            }
         }
 
         _log.Information($"Rolling out {request.Service}: {rollout.RevisionId} (image {request.Image}) replacing {rollout.PreviousRevisionId ?? "nothing"}.");
         RolloutOutcome outcome;
         try
         {
-            outcome = await WaitAsync(rollout, _options.Timeout, cancellationToken).ConfigureAwait(false);
+            var left = _options.Timeout - _time.GetElapsedTime(started);
+            outcome = await WaitAsync(rollout, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -134,18 +144,44 @@ public sealed class DeployRunner(IServiceRolloutPlatform platform, IDeliveryLog 
         }
 
         _log.Warning($"Rolling {service} back to {failed.PreviousRevisionId}.");
+        var timeout = _options.RollbackTimeout;
+        var started = _time.GetTimestamp();
+        RolloutHandle rollback;
+
+        // The rollback timeout covers starting it too: a start that hangs (throttled, retried) must not outlast it.
+        using (var scope = new TimeoutScope(timeout, _time, cancellationToken))
+        {
+            try
+            {
+                rollback = await _platform.RollBackAsync(failed, scope.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (scope.TimedOut)
+            {
+                return NotStarted($"not started within {DurationText.Format(timeout)}");
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                return NotStarted(error.Message);
+            }
+        }
+
+        RolloutOutcome outcome;
         try
         {
-            var rollback = await _platform.RollBackAsync(failed, cancellationToken).ConfigureAwait(false);
-            var outcome = await WaitAsync(rollback, _options.RollbackTimeout, cancellationToken).ConfigureAwait(false);
-            return outcome.IsStable
-                ? new RollbackReport(service, true, $"{service}: rolled back; the previous revision {failed.PreviousRevisionId} is serving again.")
-                : new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} did not become stable ({(outcome.TimedOut ? "timed out, " : string.Empty)}{outcome.Verdict.Reason}); the service needs attention.");
+            var left = timeout - _time.GetElapsedTime(started);
+            outcome = await WaitAsync(rollback, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} could not be started ({error.Message}); the service needs attention.");
+            return new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} was started but could not be followed ({error.Message}); the service needs attention.");
         }
+
+        return outcome.IsStable
+            ? new RollbackReport(service, true, $"{service}: rolled back; the previous revision {failed.PreviousRevisionId} is serving again.")
+            : new RollbackReport(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} did not become stable ({(outcome.TimedOut ? $"timed out after {DurationText.Format(timeout)}, " : string.Empty)}{outcome.Verdict.Reason}); the service needs attention.");
+
+        RollbackReport NotStarted(string why) =>
+            new(service, false, $"{service}: ROLLBACK to {failed.PreviousRevisionId} could not be started ({why}); the service needs attention.");
     }
 
     /// <summary>Polls one rollout until <see cref="RolloutJudge"/> calls it stable or failed, or the timeout passes, printing new events and changed counts.</summary>

@@ -23,6 +23,11 @@ public static class ServiceTests
             throw new ArgumentException("The test command is empty.", nameof(command));
         }
 
+        if (NestedTestRun.IsInside(Environment.GetEnvironmentVariable))
+        {
+            return NestedTestRun.Refusal;
+        }
+
         // A script given relative to the repository, e.g. examples/fastapi-alembic/run-tests.sh;
         // the process itself would resolve it against the host's current directory instead.
         var program = command[0].Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(command[0])
@@ -31,6 +36,7 @@ public static class ServiceTests
         var spec = new ProcessSpec(program, command.Skip(1))
         {
             WorkingDirectory = repositoryRoot,
+            Environment = new Dictionary<string, string?> { [NestedTestRun.Marker] = "1" },
             OnOutputLine = log.Verbose,
             OnErrorLine = log.Verbose,
             ThrowOnFailure = false,

@@ -19,7 +19,21 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
 
     public HashSet<string> FailToStart { get; } = [];
 
+    public HashSet<string> FailToRollBack { get; } = [];
+
+    /// <summary>Services whose rollout start never returns until cancelled, like a call retried on throttling.</summary>
+    public HashSet<string> HangOnStart { get; } = [];
+
+    /// <summary>Services whose rollback start never returns until cancelled.</summary>
+    public HashSet<string> HangOnRollBack { get; } = [];
+
+    /// <summary>When (fake time) each hanging start was cancelled: recorded by the cancellation itself, so exact.</summary>
+    public List<DateTimeOffset> HangsGivenUpAt { get; } = [];
+
     public int DescribeCalls { get; private set; }
+
+    /// <summary>When (fake time) each describe was made, and whether it described a rollback.</summary>
+    public List<(DateTimeOffset At, bool Rollback)> Described { get; } = [];
 
     public HashSet<string> FailToDescribe { get; } = [];
 
@@ -46,6 +60,11 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
     public Task<RolloutHandle> StartRolloutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)
     {
         Started.Add(request);
+        if (HangOnStart.Contains(request.Service))
+        {
+            return Hang<RolloutHandle>(cancellationToken);
+        }
+
         if (FailToStart.Contains(request.Service))
         {
             return Task.FromException<RolloutHandle>(new DeliveryException($"UpdateService {request.Service}: ServiceNotFoundException"));
@@ -59,6 +78,7 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
     {
         cancellationToken.ThrowIfCancellationRequested();
         DescribeCalls++;
+        Described.Add((clock.GetUtcNow(), rollout.DeploymentId == "dep-rollback"));
         if (FailToDescribe.Contains(rollout.Service) && rollout.DeploymentId != "dep-rollback")
         {
             return Task.FromException<ServiceSnapshot>(new DeliveryException($"DescribeServices {rollout.Service}: AccessDeniedException"));
@@ -73,8 +93,25 @@ public sealed class FakeServiceRolloutPlatform(FakeTimeProvider clock) : IServic
     public Task<RolloutHandle> RollBackAsync(RolloutHandle failed, CancellationToken cancellationToken)
     {
         RolledBack.Add(failed);
+        if (HangOnRollBack.Contains(failed.Service))
+        {
+            return Hang<RolloutHandle>(cancellationToken);
+        }
+
+        if (FailToRollBack.Contains(failed.Service))
+        {
+            return Task.FromException<RolloutHandle>(new DeliveryException($"UpdateService {failed.Service}: AccessDeniedException"));
+        }
+
         _startedAt[(failed.Service, true)] = clock.GetUtcNow();
         return Task.FromResult(new RolloutHandle(failed.Service, "rev-old", "rev-new", "dep-rollback"));
+    }
+
+    private async Task<T> Hang<T>(CancellationToken cancellationToken)
+    {
+        using var record = cancellationToken.Register(() => HangsGivenUpAt.Add(clock.GetUtcNow()));
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        throw new InvalidOperationException("unreachable");
     }
 
     private FakeServiceRolloutPlatform Add(string service, bool rollback, TimeSpan at, DeploymentSnapshot[] deployments, ServiceEvent[] events)

@@ -138,6 +138,19 @@ public class MigrationRunnerTests
     }
 
     [Test]
+    public void On_timeout_a_line_written_after_the_last_log_poll_still_reaches_the_output_and_the_error()
+    {
+        // Log polls at 0, 50, 100 s; the line appears at 110 s, the timeout is at 120 s.
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).Logs(S(110), "still holding lock on schema_migrations");
+
+        var error = Assert.ThrowsAsync<MigrationTimeoutException>(() =>
+            _clock.DriveAsync(Run(new MigrationOptions { Timeout = TimeSpan.FromMinutes(2), LogPollInterval = S(50) })));
+
+        Assert.That(PrintedLogLines, Is.EqualTo(new[] { "still holding lock on schema_migrations" }));
+        Assert.That(error!.LastLogLines, Is.EqualTo(new[] { "still holding lock on schema_migrations" }));
+    }
+
+    [Test]
     public async Task Cancelling_stops_the_task_says_how_to_check_it_and_lets_the_cancellation_pass()
     {
         _platform.At(S(1), FakeOneOffTaskPlatform.Running);

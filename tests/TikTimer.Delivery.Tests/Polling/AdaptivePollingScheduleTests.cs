@@ -29,6 +29,38 @@ public class AdaptivePollingScheduleTests
     }
 
     [Test]
+    public void Backing_off_starts_exactly_at_the_end_of_the_quick_phase()
+    {
+        var schedule = AdaptivePollingSchedule.Default;
+
+        Assert.That(schedule.NextDelay(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1)), Is.EqualTo(TimeSpan.FromSeconds(1.5)));
+    }
+
+    [Test]
+    public void The_first_poll_after_the_quick_phase_without_a_previous_delay_is_quick()
+    {
+        var schedule = AdaptivePollingSchedule.Default;
+
+        Assert.That(schedule.NextDelay(TimeSpan.FromSeconds(30), null), Is.EqualTo(TimeSpan.FromSeconds(1)));
+    }
+
+    [Test]
+    public void Growth_starts_from_the_quick_interval_when_the_previous_delay_was_shorter()
+    {
+        var schedule = AdaptivePollingSchedule.Default;
+
+        Assert.That(schedule.NextDelay(TimeSpan.FromSeconds(11), TimeSpan.FromMilliseconds(200)), Is.EqualTo(TimeSpan.FromSeconds(1.5)));
+    }
+
+    [Test]
+    public void A_grown_interval_equal_to_the_cap_is_the_cap()
+    {
+        var schedule = AdaptivePollingSchedule.Default with { MaxInterval = TimeSpan.FromSeconds(3) };
+
+        Assert.That(schedule.NextDelay(TimeSpan.FromSeconds(11), TimeSpan.FromSeconds(2)), Is.EqualTo(TimeSpan.FromSeconds(3)));
+    }
+
+    [Test]
     public void A_cap_below_the_quick_interval_is_rejected_by_name()
     {
         var schedule = AdaptivePollingSchedule.Default with { MaxInterval = TimeSpan.FromMilliseconds(10) };

@@ -213,4 +213,173 @@ public class DeployRunnerTests
         Assert.That(error!.Message, Does.Contain("could not follow the rollout").And.Contain("AccessDeniedException"));
         Assert.That(_platform.RolledBack, Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public void A_rollback_that_cannot_be_started_is_reported_as_failed_never_as_rolled_back()
+    {
+        _platform.At("api", S(0), New(running: 0, state: RolloutState.Failed, reason: "health checks"), Old(DeploymentStatus.Primary));
+        _platform.FailToRollBack.Add("api");
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() => _clock.DriveAsync(Deploy()));
+
+        var report = error!.Rollbacks.Single();
+        Assert.That(report.Succeeded, Is.False);
+        Assert.That(report.Message, Is.EqualTo("api: ROLLBACK to rev-old could not be started (UpdateService api: AccessDeniedException); the service needs attention."));
+        Assert.That(error.Message, Does.Not.Contain("serving again").And.Not.Contain("rolled back;"));
+        Assert.That(_log.Lines, Has.Some.EqualTo("ERROR: " + report.Message));
+    }
+
+    [Test]
+    public void A_rollback_that_was_started_but_cannot_be_followed_says_so()
+    {
+        _platform.At("api", S(0), New(running: 0, state: RolloutState.Failed, reason: "health checks"), Old(DeploymentStatus.Primary));
+        _platform.RollbackAt("api", S(0), RolledBackTo(running: 0));
+        var rollbackDescribeFails = new FailingRollbackDescribe(_platform);
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() =>
+            _clock.DriveAsync(new DeployRunner(rollbackDescribeFails, _log, null, _clock).DeployAsync([Api])));
+
+        Assert.That(error!.Rollbacks.Single().Succeeded, Is.False);
+        Assert.That(error.Rollbacks.Single().Message, Does.Contain("was started but could not be followed").And.Contain("ThrottlingException"));
+    }
+
+    [Test]
+    public void A_rollback_waits_at_most_its_own_rollback_timeout()
+    {
+        _platform.At("api", S(0), New(running: 0, state: RolloutState.Failed, reason: "health checks"), Old(DeploymentStatus.Primary));
+        _platform.RollbackAt("api", S(0), RolledBackTo(running: 0));
+        var start = _clock.GetUtcNow();
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() =>
+            _clock.DriveAsync(Deploy(new RolloutOptions { Timeout = TimeSpan.FromMinutes(30), RollbackTimeout = TimeSpan.FromMinutes(1) })));
+
+        var lastRollbackDescribe = _platform.Described.Where(d => d.Rollback).Max(d => d.At) - start;
+        Assert.That(lastRollbackDescribe, Is.GreaterThan(S(40)).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(error!.Rollbacks.Single().Message, Does.Contain("timed out after 1m00s"));
+    }
+
+    [Test]
+    public void A_rollback_whose_start_hangs_gives_up_at_the_rollback_timeout()
+    {
+        _platform.At("api", S(0), New(running: 0, state: RolloutState.Failed, reason: "health checks"), Old(DeploymentStatus.Primary));
+        _platform.HangOnRollBack.Add("api");
+        var start = _clock.GetUtcNow();
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() =>
+            _clock.DriveAsync(Deploy(new RolloutOptions { Timeout = TimeSpan.FromMinutes(30), RollbackTimeout = TimeSpan.FromMinutes(1) })));
+
+        Assert.That(_platform.HangsGivenUpAt.Single() - start, Is.EqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(error!.Rollbacks.Single().Succeeded, Is.False);
+        Assert.That(error.Rollbacks.Single().Message, Does.Contain("could not be started (not started within 1m00s)"));
+    }
+
+    [Test]
+    public void A_rollout_whose_start_hangs_fails_at_the_deploy_timeout_and_is_not_rolled_back()
+    {
+        _platform.HangOnStart.Add("api");
+        var start = _clock.GetUtcNow();
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() =>
+            _clock.DriveAsync(Deploy(new RolloutOptions { Timeout = TimeSpan.FromMinutes(1) })));
+
+        Assert.That(_platform.HangsGivenUpAt.Single() - start, Is.EqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(error!.Message, Does.Contain("api: could not start the rollout within 1m00s"));
+        Assert.That(_platform.RolledBack, Is.Empty);
+    }
+
+    [Test]
+    public void The_wait_after_a_slow_start_gets_only_what_is_left_of_the_timeout()
+    {
+        _platform.At("api", S(0), New(running: 1, state: RolloutState.InProgress), Old());
+        var slowStart = new SlowStart(_platform, _clock, S(40));
+        var start = _clock.GetUtcNow();
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() =>
+            _clock.DriveAsync(new DeployRunner(slowStart, _log, new RolloutOptions { Timeout = TimeSpan.FromMinutes(1), Rollback = false }, _clock).DeployAsync([Api])));
+
+        Assert.That(_platform.Described.Max(d => d.At) - start, Is.GreaterThan(S(40)).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(error!.Message, Does.Contain("not stable within 1m00s"));
+    }
+
+    [Test]
+    public void A_first_deployment_has_nothing_to_roll_back_to_and_says_it_needs_attention()
+    {
+        var firstEver = new FirstDeployment(_platform);
+        _platform.At("api", S(0), New(running: 0, state: RolloutState.Failed, reason: "health checks"));
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() =>
+            _clock.DriveAsync(new DeployRunner(firstEver, _log, null, _clock).DeployAsync([Api])));
+
+        Assert.That(error!.Rollbacks.Single().Succeeded, Is.False);
+        Assert.That(error.Rollbacks.Single().Message, Does.Contain("no previous revision to roll back to"));
+        Assert.That(_platform.RolledBack, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_successful_deploy_names_each_service_and_its_revision()
+    {
+        Stabilises("api", 10);
+
+        var result = await _clock.DriveAsync(Deploy());
+
+        Assert.That(result.Rollouts.Single().RevisionId, Is.EqualTo("rev-new"));
+        Assert.That(_log.Lines, Has.Some.EqualTo("Deployed: api on rev-new."));
+    }
+
+    [Test]
+    public void No_service_to_deploy_is_refused_before_anything_starts()
+    {
+        var runner = new DeployRunner(_platform, _log, null, _clock);
+
+        Assert.That(() => runner.DeployAsync([]), Throws.InstanceOf<DeliveryException>().With.Message.Contains("no service is configured"));
+        Assert.That(_platform.Started, Is.Empty);
+    }
+
+    [Test]
+    public void Options_out_of_range_are_rejected_by_name()
+    {
+        Assert.That(() => new DeployRunner(_platform, _log, new RolloutOptions { RollbackTimeout = S(9) }, _clock),
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("RollbackTimeout"));
+        Assert.That(() => new DeployRunner(_platform, _log, new RolloutOptions { Timeout = TimeSpan.FromHours(6) + S(1) }, _clock),
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Timeout"));
+        Assert.That(() => new DeployRunner(_platform, _log, new RolloutOptions { Timeout = S(10), RollbackTimeout = TimeSpan.FromHours(6) }, _clock), Throws.Nothing);
+    }
+
+    /// <summary>Describing the rollback fails (the rollout itself is described normally).</summary>
+    private sealed class FailingRollbackDescribe(FakeServiceRolloutPlatform inner) : IServiceRolloutPlatform
+    {
+        public Task<RolloutHandle> StartRolloutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken) => inner.StartRolloutAsync(request, cancellationToken);
+
+        public Task<ServiceSnapshot> DescribeAsync(RolloutHandle rollout, CancellationToken cancellationToken) =>
+            rollout.DeploymentId == "dep-rollback"
+                ? Task.FromException<ServiceSnapshot>(new DeliveryException($"DescribeServices {rollout.Service}: ThrottlingException"))
+                : inner.DescribeAsync(rollout, cancellationToken);
+
+        public Task<RolloutHandle> RollBackAsync(RolloutHandle failed, CancellationToken cancellationToken) => inner.RollBackAsync(failed, cancellationToken);
+    }
+
+    /// <summary>Starting takes <paramref name="delay"/> of fake time.</summary>
+    private sealed class SlowStart(FakeServiceRolloutPlatform inner, FakeTimeProvider clock, TimeSpan delay) : IServiceRolloutPlatform
+    {
+        public async Task<RolloutHandle> StartRolloutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            return await inner.StartRolloutAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        public Task<ServiceSnapshot> DescribeAsync(RolloutHandle rollout, CancellationToken cancellationToken) => inner.DescribeAsync(rollout, cancellationToken);
+
+        public Task<RolloutHandle> RollBackAsync(RolloutHandle failed, CancellationToken cancellationToken) => inner.RollBackAsync(failed, cancellationToken);
+    }
+
+    /// <summary>The service had no revision before this rollout.</summary>
+    private sealed class FirstDeployment(FakeServiceRolloutPlatform inner) : IServiceRolloutPlatform
+    {
+        public async Task<RolloutHandle> StartRolloutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken) =>
+            (await inner.StartRolloutAsync(request, cancellationToken).ConfigureAwait(false)) with { PreviousRevisionId = null };
+
+        public Task<ServiceSnapshot> DescribeAsync(RolloutHandle rollout, CancellationToken cancellationToken) => inner.DescribeAsync(rollout, cancellationToken);
+
+        public Task<RolloutHandle> RollBackAsync(RolloutHandle failed, CancellationToken cancellationToken) => inner.RollBackAsync(failed, cancellationToken);
+    }
 }

@@ -3,6 +3,10 @@ using static TikTimer.Delivery.Tests.Fakes.FakeServiceRolloutPlatform;
 
 namespace TikTimer.Delivery.Tests.Rollout;
 
+/// <summary>
+/// Each test's snapshot differs from the stable one (<see cref="New"/> alone: ours, PRIMARY,
+/// COMPLETED, at full count) in exactly the rule its name states, so it fails for that reason only.
+/// </summary>
 public class RolloutJudgeTests
 {
     private static readonly RolloutHandle Ours = new("api", "rev-new", "rev-old", "dep-new");
@@ -16,14 +20,36 @@ public class RolloutJudgeTests
         var verdict = Judge(New());
 
         Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Stable));
+        Assert.That(verdict.Ours, Is.EqualTo(New()));
+        Assert.That(verdict.Reason, Is.EqualTo("deployment dep-new is stable with 2 task(s) running"));
     }
 
     [Test]
-    public void A_deployment_whose_rollout_is_in_progress_is_in_progress()
+    public void A_deployment_alone_at_full_count_whose_rollout_is_still_in_progress_is_in_progress()
     {
-        var verdict = Judge(New(state: RolloutState.InProgress), Old());
+        var verdict = Judge(New(state: RolloutState.InProgress));
 
         Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.InProgress));
+        Assert.That(verdict.Reason, Is.EqualTo("rollout in progress"));
+    }
+
+    [Test]
+    public void A_failed_rollout_state_fails_even_when_our_deployment_is_primary_at_full_count_and_alone()
+    {
+        var verdict = Judge(New(state: RolloutState.Failed, reason: "ECS deployment circuit breaker: tasks failed to start."));
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Failed));
+        Assert.That(verdict.Reason, Is.EqualTo("deployment dep-new failed: ECS deployment circuit breaker: tasks failed to start. (circuit breaker)"));
+        Assert.That(verdict.Ours, Is.Not.Null);
+    }
+
+    [Test]
+    public void A_failed_rollout_state_without_a_reason_says_so()
+    {
+        var verdict = Judge(New(state: RolloutState.Failed));
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Failed));
+        Assert.That(verdict.Reason, Does.Contain("rolloutState FAILED"));
     }
 
     [Test]
@@ -40,19 +66,36 @@ public class RolloutJudgeTests
     [Test]
     public void An_older_deployment_still_draining_is_in_progress()
     {
-        var verdict = Judge(New(state: null), Old(running: 1));
+        var verdict = Judge(New(), Old(running: 1));
 
         Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.InProgress));
-        Assert.That(verdict.Reason, Does.Contain("draining"));
+        Assert.That(verdict.Reason, Is.EqualTo("1 older deployment(s) still draining"));
+    }
+
+    [Test]
+    public void An_inactive_deployment_beside_ours_is_not_draining()
+    {
+        var verdict = Judge(New(), Old(DeploymentStatus.Inactive, running: 0));
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Stable));
     }
 
     [Test]
     public void Fewer_tasks_running_than_desired_is_in_progress()
     {
-        var verdict = Judge(New(running: 1, state: null));
+        var verdict = Judge(New(running: 1));
 
         Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.InProgress));
-        Assert.That(verdict.Reason, Does.Contain("1 of 2"));
+        Assert.That(verdict.Reason, Is.EqualTo("1 of 2 task(s) running"));
+    }
+
+    [Test]
+    public void More_tasks_running_than_desired_is_in_progress()
+    {
+        var verdict = Judge(New(desired: 2, running: 3));
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.InProgress));
+        Assert.That(verdict.Reason, Is.EqualTo("3 of 2 task(s) running"));
     }
 
     [Test]
@@ -69,14 +112,14 @@ public class RolloutJudgeTests
         var verdict = Judge(Old(DeploymentStatus.Primary));
 
         Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Failed));
+        Assert.That(verdict.Reason, Does.Contain("the deployment of rev-new is gone"));
+        Assert.That(verdict.Ours, Is.Null);
     }
 
     [Test]
     public void Our_deployment_replaced_by_someone_elses_release_is_superseded()
     {
-        var someoneElses = new DeploymentSnapshot("dep-other", DeploymentStatus.Primary, "rev-other", 2, 0);
-
-        var verdict = Judge(someoneElses, New(DeploymentStatus.Active, state: null));
+        var verdict = Judge(New(DeploymentStatus.Active));
 
         Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Superseded));
         Assert.That(verdict.Reason, Does.Contain("another deployment replaced ours").And.Contain("no longer the primary"));
@@ -98,8 +141,43 @@ public class RolloutJudgeTests
     {
         var byRevision = Ours with { DeploymentId = null };
 
-        var verdict = RolloutJudge.Judge(byRevision, new ServiceSnapshot("api", [New()], []));
+        var verdict = RolloutJudge.Judge(byRevision, new ServiceSnapshot("api", [Old(DeploymentStatus.Inactive, running: 0), New()], []));
 
         Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Stable));
+        Assert.That(verdict.Ours!.Id, Is.EqualTo("dep-new"));
+    }
+
+    [Test]
+    public void Of_two_deployments_of_the_same_revision_found_by_revision_the_primary_one_is_ours()
+    {
+        // A rollback to rev-old while the first deployment of rev-old still drains.
+        var rollback = new RolloutHandle("api", "rev-old", "rev-new");
+        var draining = Old(DeploymentStatus.Active);
+        var rollingBack = new DeploymentSnapshot("dep-rollback", DeploymentStatus.Primary, "rev-old", 2, 1, 1, 0, RolloutState.InProgress);
+
+        var verdict = RolloutJudge.Judge(rollback, new ServiceSnapshot("api", [draining, rollingBack], []));
+
+        Assert.That(verdict.Ours!.Id, Is.EqualTo("dep-rollback"));
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.InProgress));
+    }
+
+    [Test]
+    public void Of_two_deployments_of_the_same_revision_the_deployment_id_decides_which_is_ours()
+    {
+        // Someone else deployed the same revision after us: ours was replaced.
+        var someoneElses = new DeploymentSnapshot("dep-other", DeploymentStatus.Primary, "rev-new", 2, 0, 2, 0, RolloutState.InProgress);
+
+        var verdict = Judge(someoneElses, New(DeploymentStatus.Active));
+
+        Assert.That(verdict.Ours!.Id, Is.EqualTo("dep-new"));
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Superseded));
+    }
+
+    [Test]
+    public void Only_failed_and_stable_are_final()
+    {
+        Assert.That(Judge(New()).IsFinal, Is.True);
+        Assert.That(Judge(New(state: RolloutState.Failed)).IsFinal, Is.True);
+        Assert.That(Judge(New(running: 1)).IsFinal, Is.False);
     }
 }

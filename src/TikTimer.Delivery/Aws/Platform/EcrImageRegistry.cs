@@ -27,11 +27,17 @@ public sealed class EcrImageRegistry : IImageRegistry
         _log = log ?? throw new ArgumentNullException(nameof(log));
         OptionProblems.ThrowIfAny(options.Problems(), Step, "ECR settings");
 
-        Repository = $"{options.RegistryAddress ?? EcrHost(options.AccountId, options.Region)}/{options.RepositoryName}";
     }
 
-    /// <summary><c>ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME</c> (ECR's repositoryUri), or <c>RegistryAddress/NAME</c>.</summary>
-    public string Repository { get; }
+    /// <summary>
+    /// Where docker pushes: <c>RegistryAddress/NAME</c> when overridden, else the repositoryUri ECR reported in
+    /// <see cref="EnsureRepositoryAsync"/> (before that, the address ECR uses in the account's partition).
+    /// </summary>
+    public string Repository => _options.RegistryAddress is { } address
+        ? $"{address}/{_options.RepositoryName}"
+        : _reportedUri ?? $"{EcrHost(_options.AccountId, _options.Region)}/{_options.RepositoryName}";
+
+    private string? _reportedUri;
 
     private string Where => $"account {_options.AccountId}, region {_options.Region}";
 
@@ -49,6 +55,7 @@ public sealed class EcrImageRegistry : IImageRegistry
             var found = await _ecr.DescribeRepositoriesAsync(
                 new DescribeRepositoriesRequest { RepositoryNames = [_options.RepositoryName] }, cancellationToken).ConfigureAwait(false);
             var repository = found.Repositories.FirstOrDefault();
+            Remember(repository?.RepositoryUri);
             _log.Verbose($"{Step}: ECR repository {repository?.RepositoryUri ?? _options.RepositoryName} exists (tags {repository?.ImageTagMutability ?? "?"}).");
             return;
         }
@@ -75,7 +82,7 @@ public sealed class EcrImageRegistry : IImageRegistry
         var (user, password) = data.DecodeCredentials();
         _log.RegisterSecret(password);
 
-        var server = _options.RegistryAddress ?? ServerAddress(data.ProxyEndpoint) ?? EcrHost(_options.AccountId, _options.Region);
+        var server = _options.RegistryAddress ?? ServerAddress(data.ProxyEndpoint) ?? Repository[..Repository.IndexOf('/', StringComparison.Ordinal)];
         return new RegistryLogin(server, user, password);
     }
 
@@ -192,6 +199,23 @@ public sealed class EcrImageRegistry : IImageRegistry
         }
     }
 
+    // ECR's repositoryUri is HOST/NAME; anything else would push somewhere ECR did not name.
+    private void Remember(string? repositoryUri)
+    {
+        if (string.IsNullOrEmpty(repositoryUri))
+        {
+            return;
+        }
+
+        if (!repositoryUri.EndsWith("/" + _options.RepositoryName, StringComparison.Ordinal))
+        {
+            throw new DeliveryException(
+                $"{Step}: ECR reported repositoryUri '{repositoryUri}' for repository '{_options.RepositoryName}', which does not end in its name; refusing to push there.");
+        }
+
+        _reportedUri = repositoryUri;
+    }
+
     private static string? ServerAddress(string? proxyEndpoint) =>
         Uri.TryCreate(proxyEndpoint, UriKind.Absolute, out var uri) ? uri.Authority : null;
 
@@ -206,6 +230,7 @@ public sealed class EcrImageRegistry : IImageRegistry
                     ImageScanningConfiguration = new ImageScanningConfiguration(_options.ScanOnPush),
                 },
                 cancellationToken).ConfigureAwait(false);
+            Remember(created.Repository?.RepositoryUri);
             _log.Information(
                 $"{Step}: created ECR repository {created.Repository?.RepositoryUri ?? _options.RepositoryName} "
                 + $"({_options.TagMutability} tags, scan on push {(_options.ScanOnPush ? "on" : "off")}).");

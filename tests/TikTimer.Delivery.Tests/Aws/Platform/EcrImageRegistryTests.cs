@@ -41,6 +41,27 @@ public class EcrImageRegistryTests
     }
 
     [Test]
+    public async Task Docker_pushes_to_the_repositoryUri_ECR_reports_not_to_a_derived_address()
+    {
+        _ecr.AddRepository("tiktimer", uri: "127.0.0.1:41234/tiktimer");
+        var registry = Registry();
+
+        await registry.EnsureRepositoryAsync();
+
+        Assert.That(registry.Repository, Is.EqualTo("127.0.0.1:41234/tiktimer"));
+    }
+
+    [Test]
+    public void A_repositoryUri_that_does_not_end_in_the_repository_s_name_is_refused()
+    {
+        _ecr.AddRepository("tiktimer", uri: "127.0.0.1:41234/something-else");
+
+        var error = Assert.ThrowsAsync<DeliveryException>(() => Registry().EnsureRepositoryAsync());
+
+        Assert.That(error!.Message, Does.Contain("repositoryUri '127.0.0.1:41234/something-else'").And.Contain("refusing to push"));
+    }
+
+    [Test]
     public async Task An_existing_repository_is_left_alone()
     {
         _ecr.AddRepository("tiktimer");

@@ -17,8 +17,8 @@ internal sealed class FakeEcr : IEcrApi
 
     public IEnumerable<T> Recorded<T>() => Requests.OfType<T>();
 
-    public void AddRepository(string name, string mutability = "MUTABLE") =>
-        _repositories[name] = new Repository { RepositoryName = name, ImageTagMutability = mutability, RepositoryUri = $"123456789012.dkr.ecr.eu-west-1.amazonaws.com/{name}" };
+    public void AddRepository(string name, string mutability = "MUTABLE", string? uri = null) =>
+        _repositories[name] = new Repository { RepositoryName = name, ImageTagMutability = mutability, RepositoryUri = uri ?? $"123456789012.dkr.ecr.eu-west-1.amazonaws.com/{name}" };
 
     public void AddImage(string repository, string digest, string manifest, params string[] tags) =>
         _images.Add((repository, digest, manifest, [.. tags]));
