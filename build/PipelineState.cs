@@ -31,6 +31,20 @@ public sealed class PipelineState
 
     public List<TaskRecord> Tasks { get; } = [];
 
+    /// <summary>The task Cake was asked to run (Default, Deploy, Rollback, ...), for the delivery record.</summary>
+    public string Target { get; set; } = "Default";
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>The migration family of this run's migration task, for the delivery record.</summary>
+    public string? MigrationFamily { get; set; }
+
+    /// <summary>The image Deploy or Rollback rolled out when it was not pushed in this run (--image, a rollback).</summary>
+    public string? DeployedImage { get; set; }
+
+    /// <summary>Where this run's delivery record was written, once it is.</summary>
+    public string? RecordPath { get; set; }
+
     /// <summary>The image later stages run: pushed in this run (repository@sha256:...), or given with --image.</summary>
     public string ImageFor(string step, string? configuredImage) =>
         Push?.DigestReference ?? configuredImage ?? throw new DeliveryException(

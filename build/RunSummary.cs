@@ -34,6 +34,7 @@ public static class RunSummary
             .Concat(state.Rollbacks.Select(r => $"{r.Service}: {(r.Succeeded ? "rolled back" : "ROLLBACK FAILED")} ({r.Message})"))
             .ToList();
         Row("Rollout", rolloutLines.Count > 0 ? string.Join("; ", rolloutLines) : null);
+        Row("Delivery record", state.RecordPath);
         foreach (var task in state.Tasks)
         {
             Row($"Task {task.Name}", $"{task.Outcome} in {task.Duration:hh\\:mm\\:ss}");

@@ -15,6 +15,7 @@ public sealed class DeployTask : AsyncFrostingTask<BuildContext>
     {
         var image = context.State.ImageFor("Deploy", context.Settings.Image);
         var services = context.Services;
+        context.State.DeployedImage = image;
         await services.HoldDeliveryLockAsync("Deploy", context.Cancellation);
         context.State.Deploy = await services.DeployRunner().DeployAsync(services.RolloutRequests(image), context.Cancellation);
     }

@@ -16,6 +16,7 @@ public sealed class MigrateViaEcsTask : AsyncFrostingTask<BuildContext>
         var image = context.State.ImageFor("MigrateViaEcs", context.Settings.Image);
         await context.Services.HoldDeliveryLockAsync("MigrateViaEcs", context.Cancellation);
         var migration = context.Services.Platform.MigrationTask(image);
+        context.State.MigrationFamily = migration.Family;
         context.State.Migration = await context.Services.MigrationRunner().RunAsync(migration, context.Cancellation);
     }
 }

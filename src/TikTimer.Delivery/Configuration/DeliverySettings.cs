@@ -136,6 +136,15 @@ public sealed record DeliverySettings
     /// <summary>Every catalog entry's typed value, as resolved.</summary>
     internal IReadOnlyDictionary<string, object?> Values { get; init; } = new Dictionary<string, object?>();
 
+    // Day-two targets
+    public OutputFormat OutputFormat { get; init; } = OutputFormat.Text;
+
+    /// <summary>Rollback's explicit target image (repository@sha256:...), else the image before the last delivery.</summary>
+    public string? RollbackToImage { get; init; }
+
+    /// <summary>Rollback's explicit task-definition revision number (aws).</summary>
+    public string? RollbackToRevision { get; init; }
+
     public bool IsAws => Platform == DeliveryPlatform.Aws;
 
     public bool IsLocal => Platform == DeliveryPlatform.Local;

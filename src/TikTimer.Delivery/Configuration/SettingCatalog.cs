@@ -216,6 +216,14 @@ public static partial class SettingCatalog
     public static readonly Setting<IReadOnlyList<int>> LocalPorts = new("local-ports", P.PortPair, "Ports on 127.0.0.1 the local service alternates between (blue/green)")
     { Default = "18080,18081", ReadBy = Deploy | SmokeTest };
 
+    // Day-two targets (Status, Rollback): not chain tasks, so read by no chain task.
+    public static readonly Setting<string> Format = new("format", P.OneOf("text", "json"), "Output of Status: text or json")
+    { Default = "text" };
+
+    public static readonly Setting<string?> ToImage = new("to-image", P.DigestReference, "Rollback: roll back to this image (repository@sha256:...) instead of the one before the last delivery");
+
+    public static readonly Setting<string?> ToRevision = new("to-revision", P.Text, "Rollback: roll back to the image of this task-definition revision number of the service's family (aws)");
+
     // Sources
     // Read (and their paths checked) by the resolver itself, before the other settings.
     public static readonly Setting<string?> TerraformOutputsFile = new("terraform-outputs", P.Path, "JSON file written by 'terraform output -json'");

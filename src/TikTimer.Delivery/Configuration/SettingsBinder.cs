@@ -70,6 +70,9 @@ internal static class SettingsBinder
             TestInputs = values.Get(TestInputs),
             DatabaseUrl = values.Get(DatabaseUrl),
             LocalPorts = values.Get(LocalPorts),
+            OutputFormat = values.Get(Format) == "json" ? OutputFormat.Json : OutputFormat.Text,
+            RollbackToImage = values.Get(ToImage),
+            RollbackToRevision = values.Get(ToRevision),
         };
     }
 }

@@ -102,6 +102,9 @@ public sealed class LocalPlatform : IDeliveryPlatform
         _log.Information($"SmokeTest: {serving.Value.Name} passed; it is now the rollback point of {service}.");
     }
 
+    public Status.IDeliveryStatusReader StatusReader() =>
+        new LocalStatusReader(_docker, new LocalServiceLocator(_docker, _http, ServiceOptions));
+
     public async Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken)
     {
         var service = _settings.Services[0];

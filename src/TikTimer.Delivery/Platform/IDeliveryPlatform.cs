@@ -38,6 +38,9 @@ public interface IDeliveryPlatform : IDisposable
     /// <summary>Where services are rolled out and back.</summary>
     IServiceRolloutPlatform ServiceRollouts();
 
+    /// <summary>What serves now and the last migration task, read without changing anything (Status, Rollback).</summary>
+    Status.IDeliveryStatusReader StatusReader();
+
     /// <summary>Where the smoke test finds the deployed service when no URL is configured.</summary>
     Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken);
 

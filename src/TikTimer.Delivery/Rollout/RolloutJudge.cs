@@ -19,6 +19,12 @@ public static class RolloutJudge
         ArgumentNullException.ThrowIfNull(snapshot);
 
         var ours = FindOurs(rollout, snapshot);
+        if (snapshot.Recorded is { } recorded)
+        {
+            // The platform's own record of this rollout outranks what its deployments look like.
+            return new RolloutVerdict(recorded.Progress, recorded.Reason, ours);
+        }
+
         if (ours is null)
         {
             // Gone with the previous revision primary again: a rollback (circuit breaker, by hand).

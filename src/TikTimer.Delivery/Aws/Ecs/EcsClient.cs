@@ -40,4 +40,16 @@ internal sealed class EcsClient(AwsJsonProtocol protocol) : IEcsApi
     public Task<UpdateServiceResponse> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken = default) =>
         protocol.InvokeAsync<UpdateServiceRequest, UpdateServiceResponse>(
             "UpdateService", idempotent: false, request, [new(AwsResource.Cluster, request.Cluster), new(AwsResource.Service, request.Service)], cancellationToken);
+
+    public Task<ListServiceDeploymentsResponse> ListServiceDeploymentsAsync(ListServiceDeploymentsRequest request, CancellationToken cancellationToken = default) =>
+        protocol.InvokeAsync<ListServiceDeploymentsRequest, ListServiceDeploymentsResponse>(
+            "ListServiceDeployments", idempotent: true, request, [new(AwsResource.Cluster, request.Cluster ?? "(default)"), new(AwsResource.Service, request.Service)], cancellationToken);
+
+    public Task<DescribeServiceDeploymentsResponse> DescribeServiceDeploymentsAsync(DescribeServiceDeploymentsRequest request, CancellationToken cancellationToken = default) =>
+        protocol.InvokeAsync<DescribeServiceDeploymentsRequest, DescribeServiceDeploymentsResponse>(
+            "DescribeServiceDeployments", idempotent: true, request, [], cancellationToken);
+
+    public Task<DescribeServiceRevisionsResponse> DescribeServiceRevisionsAsync(DescribeServiceRevisionsRequest request, CancellationToken cancellationToken = default) =>
+        protocol.InvokeAsync<DescribeServiceRevisionsRequest, DescribeServiceRevisionsResponse>(
+            "DescribeServiceRevisions", idempotent: true, request, [], cancellationToken);
 }

@@ -82,6 +82,16 @@ internal sealed class FakeEcs : IEcsApi
 
     public Task<UpdateServiceResponse> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken = default) => Answer(request, OnUpdateService);
 
+    // ECS service deployments: not served by this fake, as by moto 5.2.1; callers fall back.
+    public Task<ListServiceDeploymentsResponse> ListServiceDeploymentsAsync(ListServiceDeploymentsRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("ListServiceDeployments");
+
+    public Task<DescribeServiceDeploymentsResponse> DescribeServiceDeploymentsAsync(DescribeServiceDeploymentsRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("DescribeServiceDeployments");
+
+    public Task<DescribeServiceRevisionsResponse> DescribeServiceRevisionsAsync(DescribeServiceRevisionsRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("DescribeServiceRevisions");
+
     private Task<TResponse> Answer<TRequest, TResponse>(TRequest request, Func<TRequest, TResponse> handler)
         where TRequest : notnull
     {
