@@ -10,10 +10,15 @@ locals {
     Tasks           = ["arn:${local.partition}:ecs:${var.region}:${local.account_id}:task/${aws_ecs_cluster.main.name}/*"]
     ListTasks       = ["*"] # scoped by the ecs:cluster condition below
     Services        = [aws_ecs_service.app.id]
-    EcrToken        = ["*"] # GetAuthorizationToken takes no resource
-    EcrRepository   = [aws_ecr_repository.app.arn]
-    Logs            = ["${aws_cloudwatch_log_group.app.arn}:*"]
-    PassTaskRoles   = [aws_iam_role.task_execution.arn, aws_iam_role.task.arn]
+    ServiceDeployments = [
+      aws_ecs_service.app.id,
+      "arn:${local.partition}:ecs:${var.region}:${local.account_id}:service-deployment/${aws_ecs_cluster.main.name}/${aws_ecs_service.app.name}/*",
+      "arn:${local.partition}:ecs:${var.region}:${local.account_id}:service-revision/${aws_ecs_cluster.main.name}/${aws_ecs_service.app.name}/*",
+    ]
+    EcrToken      = ["*"] # GetAuthorizationToken takes no resource
+    EcrRepository = [aws_ecr_repository.app.arn]
+    Logs          = ["${aws_cloudwatch_log_group.app.arn}:*"]
+    PassTaskRoles = [aws_iam_role.task_execution.arn, aws_iam_role.task.arn]
   }
   deploy_conditions = {
     ListTasks     = { test = "ArnEquals", variable = "ecs:cluster", values = [local.cluster_arn] }

@@ -21,7 +21,7 @@ public class NestedTestRunTests
 
     private static async Task<(string? Problem, ScriptedProcessRunner Processes)> CheckUnitTestsAsync()
     {
-        var settings = SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string>(), _ => null, Path.GetTempPath()) { Tasks = [] }).Settings;
+        var settings = SettingsResolver.Resolve(new SettingsInputs(new Dictionary<string, string> { ["test-inputs"] = "off" }, _ => null, Path.GetTempPath()) { Tasks = [] }).Settings;
         var processes = new ScriptedProcessRunner();
         using var services = new DeliveryServices(settings, new RecordingDeliveryLog(), processes: processes);
         var check = Prerequisites.For(services).Single(c => c.Name.StartsWith("the service's tests pass", StringComparison.Ordinal));
