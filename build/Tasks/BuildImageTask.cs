@@ -10,19 +10,7 @@ public sealed class BuildImageTask : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var settings = context.Settings;
-        var image = new ImageBuildOptions
-        {
-            ImageName = settings.Repository,
-            Dockerfile = settings.Dockerfile,
-            RepositoryRoot = settings.RepositoryRoot,
-            PublishProject = settings.ServiceProject,
-            ContextDirectory = settings.BuildContext,
-            Tag = settings.ImageTag,
-            ExtraTags = settings.ExtraTags,
-            Platform = settings.DockerPlatform,
-            BuildArgs = settings.BuildArgs,
-        };
+        var image = context.Services.ImageBuildOptions();
         context.State.Reused = await context.Services.ReusableImageAsync(image, context.Cancellation);
         if (context.State.Reused is not null)
         {

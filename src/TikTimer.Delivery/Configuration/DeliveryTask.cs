@@ -18,6 +18,9 @@ public enum DeliveryTask
 
 public static class DeliveryTasks
 {
+    /// <summary>The Plan target's name: it reads what every chain task would use.</summary>
+    public const string PlanTarget = "Plan";
+
     /// <summary>The chain in the order it runs, for messages and the help text.</summary>
     public static IReadOnlyList<DeliveryTask> InOrder { get; } =
         [DeliveryTask.Validate, DeliveryTask.BuildImage, DeliveryTask.PushToEcr, DeliveryTask.MigrateViaEcs, DeliveryTask.Deploy, DeliveryTask.SmokeTest];
@@ -26,6 +29,7 @@ public static class DeliveryTasks
     /// The tasks whose settings a run must have, from the names of the tasks
     /// it will run (what <c>--dryrun</c> lists). Validate alone stands for the
     /// whole chain: it is how a user asks "is everything the chain needs set?".
+    /// Plan also stands for the whole chain: it shows what each of its tasks would do.
     /// Names that are not chain tasks (aggregates such as Default) need nothing.
     /// </summary>
     public static DeliveryTask ToCheck(IEnumerable<string>? taskNames)
@@ -38,6 +42,11 @@ public static class DeliveryTasks
         var tasks = DeliveryTask.None;
         foreach (var name in taskNames)
         {
+            if (string.Equals(name, PlanTarget, StringComparison.OrdinalIgnoreCase))
+            {
+                return DeliveryTask.Chain;
+            }
+
             if (Enum.TryParse<DeliveryTask>(name, ignoreCase: true, out var task) && InOrder.Contains(task))
             {
                 tasks |= task;

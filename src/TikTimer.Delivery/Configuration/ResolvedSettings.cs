@@ -15,11 +15,10 @@ public sealed record ResolvedSettings(DeliverySettings Settings, IReadOnlyList<R
     public IEnumerable<string> Describe()
     {
         var width = SettingCatalog.All.Max(d => d.Key.Length);
-        foreach (var setting in Provenance)
-        {
-            var definition = SettingCatalog.Find(setting.Key);
-            var value = definition?.IsSecret == true ? Reporting.SecretRedactor.Mask : setting.Value;
-            yield return $"{setting.Key.PadRight(width)}  {value}  ({setting.Source})";
-        }
+        return Masked().Select(s => $"{s.Key.PadRight(width)}  {s.Value}  ({s.Source})");
     }
+
+    /// <summary>Every setting's text and source, secrets masked (--print-settings, Plan).</summary>
+    public IEnumerable<RawSetting> Masked() =>
+        Provenance.Select(s => SettingCatalog.Find(s.Key)?.IsSecret == true ? s with { Value = Reporting.SecretRedactor.Mask } : s);
 }

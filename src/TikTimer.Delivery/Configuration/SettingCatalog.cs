@@ -216,9 +216,12 @@ public static partial class SettingCatalog
     public static readonly Setting<IReadOnlyList<int>> LocalPorts = new("local-ports", P.PortPair, "Ports on 127.0.0.1 the local service alternates between (blue/green)")
     { Default = "18080,18081", ReadBy = Deploy | SmokeTest };
 
-    // Day-two targets (Status, Rollback): not chain tasks, so read by no chain task.
-    public static readonly Setting<string> Format = new("format", P.OneOf("text", "json"), "Output of Status: text or json")
+    // Day-two targets (Plan, Status, Rollback): not chain tasks, so read by no chain task.
+    public static readonly Setting<string> Format = new("format", P.OneOf("text", "json"), "Output of Status and Plan: text or json")
     { Default = "text" };
+
+    public static readonly Setting<IReadOnlyList<string>?> PlanMigrationsCommand = new("plan-migrations-command", P.Command, "Plan: command of the image that lists the pending migrations without applying them (local: run in a one-off container against the database); empty for none")
+    { Default = "migrate --dry-run" };
 
     public static readonly Setting<string?> ToImage = new("to-image", P.DigestReference, "Rollback: roll back to this image (repository@sha256:...) instead of the one before the last delivery");
 

@@ -105,6 +105,9 @@ public sealed class LocalPlatform : IDeliveryPlatform
     public Status.IDeliveryStatusReader StatusReader() =>
         new LocalStatusReader(_docker, new LocalServiceLocator(_docker, _http, ServiceOptions));
 
+    public Delivery.Plan.IPlanReader PlanReader() =>
+        new LocalPlanReader(_docker, new LocalServiceLocator(_docker, _http, ServiceOptions), ServiceOptions, Records.DeliveryRecordStore.ForRepository(_settings.RepositoryRoot), _settings.Environment);
+
     public async Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken)
     {
         var service = _settings.Services[0];

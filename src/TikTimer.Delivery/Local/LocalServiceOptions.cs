@@ -72,6 +72,9 @@ public sealed record LocalServiceOptions
     /// <summary>Docker network mode. Default <c>host</c>: the container listens on the loopback directly.</summary>
     public string Network { get; init; } = "host";
 
+    /// <summary>The port a new container listens on: whichever of <see cref="Ports"/> the serving one does not use.</summary>
+    public int NextPort(int? servingPort) => servingPort == Ports[0] ? Ports[1] : Ports[0];
+
     public override string ToString() =>
         $"LocalServiceOptions {{ Ports = [{string.Join(", ", Ports)}], ContainerNamePrefix = {ContainerNamePrefix}, DatabaseUrl = {(DatabaseUrl is null ? "(none)" : "***")}, UrlVariable = {UrlVariable}, PortVariable = {PortVariable}, HealthPath = {HealthPath}, HealthGrace = {HealthGrace} }}";
 

@@ -80,7 +80,7 @@ public sealed class LocalServiceRolloutPlatform : IServiceRolloutPlatform
             await RemoveAsync(leftover.Name, cancellationToken).ConfigureAwait(false);
         }
 
-        var port = serving?.Port == _options.Ports[0] ? _options.Ports[1] : _options.Ports[0];
+        var port = _options.NextPort(serving?.Port);
         if (!LocalPort.IsFree(port))
         {
             // The new container would fail to bind, and its health check would reach whatever listens there.

@@ -58,6 +58,20 @@ public sealed class DeliveryServices : IDisposable
 
     public ImageBuilder ImageBuilder() => new(Docker, Processes, Log, Clock);
 
+    /// <summary>How BuildImage builds the service's image (and how Plan tells whether it would).</summary>
+    public ImageBuildOptions ImageBuildOptions() => new()
+    {
+        ImageName = Settings.Repository,
+        Dockerfile = Settings.Dockerfile,
+        RepositoryRoot = Settings.RepositoryRoot,
+        PublishProject = Settings.ServiceProject,
+        ContextDirectory = Settings.BuildContext,
+        Tag = Settings.ImageTag,
+        ExtraTags = Settings.ExtraTags,
+        Platform = Settings.DockerPlatform,
+        BuildArgs = Settings.BuildArgs,
+    };
+
     public ImagePusher ImagePusher() => new(Docker, Log);
 
     public MigrationRunner MigrationRunner() => new(

@@ -41,6 +41,9 @@ public interface IDeliveryPlatform : IDisposable
     /// <summary>What serves now and the last migration task, read without changing anything (Status, Rollback).</summary>
     Status.IDeliveryStatusReader StatusReader();
 
+    /// <summary>What Plan reads: the revisions a delivery would register and the pending migrations, changing nothing.</summary>
+    Plan.IPlanReader PlanReader();
+
     /// <summary>Where the smoke test finds the deployed service when no URL is configured.</summary>
     Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken);
 

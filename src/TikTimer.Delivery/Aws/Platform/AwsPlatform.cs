@@ -94,6 +94,9 @@ public sealed class AwsPlatform : IDeliveryPlatform
     public Status.IDeliveryStatusReader StatusReader() =>
         new EcsStatusReader(Clients.Ecs, _settings.Cluster ?? string.Empty, _settings.ContainerName, _settings.MigrationContainerName);
 
+    public Delivery.Plan.IPlanReader PlanReader() =>
+        new EcsPlanReader(Clients.Ecs, _settings.Cluster ?? string.Empty, _settings.MigrationContainerName);
+
     // Settings require smoke-base-url on aws (the load balancer's address), so this is only reached without it.
     public Task<Uri> ServiceUrlAsync(CancellationToken cancellationToken) =>
         throw new DeliveryException("SmokeTest: the aws platform has no service URL of its own. Set --smoke-base-url (the load balancer's URL, CI secret ALB_DNS).");
