@@ -60,6 +60,6 @@ public sealed class DeliveryPlanner(DeliveryServices services, IReadOnlyList<Pla
             : git.IsDirty
                 ? "the working tree has uncommitted changes that reach the image"
                 : $"the registry holds no image of commit {git.Commit} built with these settings";
-        return new PlannedImage(ImageAction.Build, $"{registry.Repository}@{UnknownDigest}", tags.Primary, null, git.Commit, $"to be built and pushed as {registry.Repository}:{tags.Primary}: {why}");
+        return new PlannedImage(ImageAction.Build, $"{registry.Repository}@{UnknownDigest}", tags.Primary, null, git.Commit, $"as {registry.Repository}:{tags.Primary}: {why}");
     }
 }

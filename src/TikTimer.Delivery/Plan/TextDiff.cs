@@ -53,9 +53,13 @@ public static class TextDiff
             var hunk = edits.GetRange(start, stop - start);
             var oldStart = hunk.FirstOrDefault(e => e.Kind != '+')?.OldLine ?? edits[start].OldLine;
             var newStart = hunk.FirstOrDefault(e => e.Kind != '-')?.NewLine ?? edits[start].NewLine;
+            var oldCount = hunk.Count(e => e.Kind != '+');
+            var newCount = hunk.Count(e => e.Kind != '-');
+
+            // diff -u numbers an empty side by the line before it.
             output.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"@@ -{oldStart + 1},{hunk.Count(e => e.Kind != '+')} +{newStart + 1},{hunk.Count(e => e.Kind != '-')} @@"));
+                $"@@ -{(oldCount == 0 ? oldStart : oldStart + 1)},{oldCount} +{(newCount == 0 ? newStart : newStart + 1)},{newCount} @@"));
             output.AddRange(hunk.Select(e => $"{e.Kind}{e.Text}"));
             i = stop;
         }
