@@ -36,7 +36,7 @@ public static class DeliveryRecordFactory
             .ToList();
 
         MigrationRecord? migration = state.Migration is { } done
-            ? new MigrationRecord(state.MigrationFamily, done.Task.Id, done.FinalState.ExitCode, true, [])
+            ? new MigrationRecord(state.MigrationFamily, done.Task.Id, done.FinalState.ExitCode, true, done.Applied)
             : failedMigration is { } failed
                 ? new MigrationRecord(state.MigrationFamily, failed.Task.Id, failed.Verdict.ExitCode, false, [])
                 : null;

@@ -18,10 +18,14 @@ internal sealed class LogFollower(IOneOffTaskPlatform platform, OneOffTaskHandle
     private const int MaxReadsPerRound = 50;
 
     private readonly Queue<string> _tail = new();
+    private readonly List<string> _applied = [];
     private LogCursor? _cursor;
     private bool _warned;
 
     public IReadOnlyList<string> Tail => [.. _tail];
+
+    /// <summary>The migrations the task's log said it applied, in order.</summary>
+    public IReadOnlyList<string> Applied => _applied;
 
     public async Task FollowAsync(TimeSpan interval, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -76,6 +80,10 @@ internal sealed class LogFollower(IOneOffTaskPlatform platform, OneOffTaskHandle
     private void Print(LogLine line)
     {
         log.Information($"  [{task.DisplayName}] {line.Message}");
+        if (AppliedMigrations.From(line.Message) is { } applied)
+        {
+            _applied.Add(applied);
+        }
         if (tailSize == 0)
         {
             return;

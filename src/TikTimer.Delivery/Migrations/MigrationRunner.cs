@@ -57,7 +57,7 @@ public sealed class MigrationRunner
         }
 
         _log.Information($"Migration task {task.DisplayName} succeeded ({verdict.Reason}) in {DurationText.Format(elapsed)}.");
-        return new MigrationResult(task, state, elapsed);
+        return new MigrationResult(task, state, elapsed) { Applied = logs.Applied };
     }
 
     private async Task GuardAsync(string family, CancellationToken cancellationToken)
