@@ -41,6 +41,8 @@ public sealed class AwsChainTests
     private ChildProcessResult? apply;
     private string? firstRevision;
     private string? firstImage;
+    private string? secondImage;
+    private string? secondVersion;
 
     private string Cluster => outputs.GetProperty("ecs_cluster_name").GetProperty("value").GetString()!;
 
@@ -121,6 +123,39 @@ public sealed class AwsChainTests
             Assert.That(outputs.GetProperty("app_subnet_ids").GetProperty("value").GetArrayLength(), Is.GreaterThan(0));
             Assert.That(outputs.GetProperty("app_security_group_id").GetProperty("value").GetString(), Does.StartWith("sg-"));
             Assert.That(outputs.GetProperty("deploy_role_arn").GetProperty("value").GetString(), Does.EndWith($":role/TikTimer-{environment}-deploy"));
+        });
+    }
+
+    [Test]
+    [Order(1)]
+    public async Task Plan_after_terraform_apply_shows_the_image_line_of_each_revision_and_registers_nothing()
+    {
+        var serving = (await DescribeServiceAsync()).TaskDefinition!;
+        var serviceFamily = (await aws!.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest(serving))).TaskDefinition.Family!;
+        var before = await RevisionCountsAsync(serviceFamily);
+
+        // Not through RunAsync: the first chain run must keep the fixture's first tag.
+        var run = await Build.RunAsync("./build.sh --target=Plan after terraform apply", "--target=Plan");
+        runs.Add(run);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Tail());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(run.Output, Does.Contain("image: to be built and pushed: " + emulator!.Registry), run.Tail());
+            Assert.That(run.Output, Does.Contain($"service {Service}: would register {serviceFamily}:2 (now {serviceFamily}:1)"), run.Tail());
+            Assert.That(run.Output, Does.Contain($"migration {MigrationFamily}: would register {MigrationFamily}:2 (now {MigrationFamily}:1)"), run.Tail());
+            Assert.That(DiffLines(run.Output), Has.Some.Match(@"^-\s+""image"": ""[^""]+:bootstrap"""), "Terraform's image on the - line");
+            Assert.That(DiffLines(run.Output), Has.Some.Match(@"^\+\s+""image"": ""[^""]+@sha256:\(known after push\)"""), "the image to push on the + line");
+            Assert.That(DiffLines(run.Output), Has.Count.EqualTo(4), "only the image line of each revision changes:\n" + string.Join('\n', DiffLines(run.Output)));
+            Assert.That(run.Output, Does.Contain("pending migrations: not listed on aws"));
+            Assert.That(run.Output, Does.Contain("Plan made none"));
+            Assert.That(await RevisionCountsAsync(serviceFamily), Is.EqualTo(before), "no revision was registered");
+            Assert.That((await DescribeServiceAsync()).TaskDefinition, Is.EqualTo(serving), "the service was not touched");
+            foreach (var desired in new[] { "RUNNING", "STOPPED" })
+            {
+                var tasks = await aws.Ecs.ListTasksAsync(new ListTasksRequest(Cluster) { Family = MigrationFamily, DesiredStatus = desired });
+                Assert.That(tasks.TaskArns, Is.Empty, $"no migration task was started ({desired})");
+            }
         });
     }
 
@@ -306,6 +341,65 @@ public sealed class AwsChainTests
 
     [Test]
     [Order(9)]
+    public async Task After_a_second_delivery_Status_names_the_serving_revision_its_digest_and_the_last_migration_task()
+    {
+        RequireFirstDeployment();
+        secondVersion = $"second-{Guid.NewGuid():N}"[..20];
+        var delivery = await RunAsync("./build.sh of a second image", $"--image-tag={secondVersion}");
+        Assert.That(delivery.ExitCode, Is.Zero, delivery.Tail());
+        secondImage = delivery.PushedImage;
+        Assert.That(secondImage, Is.Not.EqualTo(firstImage), "a second image");
+
+        var run = await Build.RunAsync("./build.sh --target=Status", "--target=Status");
+        runs.Add(run);
+
+        var service = await DescribeServiceAsync();
+        var migration = await LastMigrationTaskAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Tail());
+            Assert.That(service.TaskDefinition, Is.Not.EqualTo(firstRevision), "the second delivery registered a revision");
+            Assert.That(run.Output, Does.Contain($"{Service}: revision {service.TaskDefinition}, 1/1 running"), run.Tail());
+            Assert.That(run.Output, Does.Contain($"image {secondImage}"), run.Tail());
+            Assert.That(run.Output, Does.Contain("serves the image of the last successful delivery"), run.Tail());
+            Assert.That(run.Output, Does.Contain($"migration {MigrationFamily}: last task {migration.TaskArn} STOPPED, exit code 0"), run.Tail());
+        });
+    }
+
+    [Test]
+    [Order(10)]
+    public async Task Rollback_returns_the_service_to_the_previous_image_waits_until_stable_and_smoke_tests_it()
+    {
+        RequireFirstDeployment();
+        if (secondImage is null)
+        {
+            Assert.Inconclusive("The second delivery did not happen (see the test before).");
+        }
+
+        var run = await Build.RunAsync("./build.sh --target=Rollback", "--target=Rollback");
+        runs.Add(run);
+
+        var service = await WaitForStableAsync();
+        var now = (await aws!.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest(service.TaskDefinition!))).TaskDefinition;
+        var previous = (await aws.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest(firstRevision!))).TaskDefinition;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Tail());
+            Assert.That(run.Output, Does.Contain($"rolling {Service} to {firstImage}"), run.Tail());
+            Assert.That(run.Output, Does.Contain("does not run migrations backwards"), run.Tail());
+            Assert.That(run.Output, Does.Contain($"serve {firstImage} again, stable and smoke-tested"), run.Tail());
+            Assert.That(now.Container("tiktimer-api")!.Image, Is.EqualTo(firstImage), "the service runs the previous image again");
+            Assert.That(Comparable(now), Is.EqualTo(Comparable(previous)), "the same definition as the revision that served before");
+            Assert.That(service.Deployments, Has.Count.EqualTo(1));
+            Assert.That(service.Deployments[0].RolloutState, Is.EqualTo("COMPLETED"));
+            Assert.That(service.Deployments[0].TaskDefinition, Is.EqualTo(service.TaskDefinition));
+            Assert.That(await HealthAsync(), Is.EqualTo(200), "serving again through the load balancer");
+            Assert.That(await VersionAsync(), Is.EqualTo(imageTag), "the previous version answers");
+        });
+    }
+
+    [Test]
+    [Order(20)]
     public void No_run_printed_the_database_url_or_its_password()
     {
         Assert.That(runs, Is.Not.Empty, "no run happened");
@@ -380,6 +474,33 @@ public sealed class AwsChainTests
         }
 
         return task;
+    }
+
+    private async Task<(int? Service, int? Migration)> RevisionCountsAsync(string serviceFamily) =>
+        ((await aws!.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest(serviceFamily))).TaskDefinition.Revision,
+         (await aws.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest(MigrationFamily))).TaskDefinition.Revision);
+
+    /// <summary>The - and + lines of the diffs Plan printed.</summary>
+    private static List<string> DiffLines(string output) =>
+        [.. output.Split('\n').Select(l => l.TrimStart()).Where(l => l.Length > 1 && l[0] is '-' or '+' && l[1] is ' ')];
+
+    /// <summary>A task definition without what ECS sets when it registers one.</summary>
+    private static string Comparable(TaskDefinition definition)
+    {
+        var json = (System.Text.Json.Nodes.JsonObject)definition.Json.DeepClone();
+        foreach (var member in TaskDefinitionRevision.ReadOnlyMembers)
+        {
+            json.Remove(member);
+        }
+
+        return json.ToJsonString();
+    }
+
+    private async Task<string?> VersionAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var document = JsonDocument.Parse(await http.GetStringAsync(LoadBalancer));
+        return document.RootElement.TryGetProperty("version", out var version) ? version.GetString() : null;
     }
 
     private async Task<int> HealthAsync()
