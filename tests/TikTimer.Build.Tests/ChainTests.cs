@@ -19,6 +19,51 @@ public class ChainTests
             Does.Match(@"Default\s+└─SmokeTest\s+└─Deploy\s+└─MigrateViaEcs\s+└─PushToEcr\s+└─BuildImage\s+└─Validate"));
     }
 
+    [TestCase("--tree")]
+    [TestCase("--description")]
+    public void The_day_two_targets_are_listed_beside_the_chain(string listing)
+    {
+        using var output = new StringWriter();
+        var exitCode = HostRun.Bounded(() => new CakeHost().AddAssembly(typeof(ValidateTask).Assembly).UseOutput(output).Run([listing]));
+
+        Assert.That(exitCode, Is.Zero);
+        Assert.That(output.ToString(), Does.Contain("Plan").And.Contain("Status").And.Contain("Rollback"));
+        if (listing == "--description")
+        {
+            Assert.That(output.ToString(), Does.Contain("Shows what a delivery would do, changing nothing"));
+        }
+    }
+
+    [Test]
+    public void Plan_with_an_unknown_format_fails_naming_the_setting_and_its_values_before_anything_runs()
+    {
+        using var output = new StringWriter();
+        var exitCode = HostRun.Bounded(() => new CakeHost()
+            .UseContext<BuildContext>()
+            .AddAssembly(typeof(ValidateTask).Assembly)
+            .UseOutput(output)
+            .Run(["--target=Plan", "--format=yaml"]));
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(output.ToString(), Does.Contain("format").And.Contain("'yaml'").And.Contain("json"));
+        Assert.That(output.ToString(), Does.Not.Contain("Plan for environment"));
+    }
+
+    [Test]
+    public void Plan_on_aws_asks_for_what_the_whole_chain_needs_before_anything_runs()
+    {
+        using var output = new StringWriter();
+        var exitCode = HostRun.Bounded(() => new CakeHost()
+            .UseContext<BuildContext>()
+            .AddAssembly(typeof(ValidateTask).Assembly)
+            .UseOutput(output)
+            .Run(["--target=Plan", "--platform=aws"]));
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(output.ToString(), Does.Contain("cluster").And.Contain("migration-task-family"));
+        Assert.That(output.ToString(), Does.Not.Contain("Plan for environment"));
+    }
+
     [Test]
     public void A_bad_configuration_fails_before_any_task_runs()
     {
