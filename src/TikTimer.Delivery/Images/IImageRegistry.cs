@@ -19,6 +19,12 @@ public interface IImageRegistry
     /// </summary>
     Task EnsureRepositoryAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Read-only: whether the repository exists, learning its final <see cref="Repository"/> address
+    /// (ECR reports it); never creates it. A plain registry creates repositories on first push: true.
+    /// </summary>
+    Task<bool> LookUpRepositoryAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
     Task<RegistryLogin> GetLoginAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The image a tag points to, or null when the tag does not exist.</summary>

@@ -55,7 +55,10 @@ public sealed class DeliveryPlanner(DeliveryServices services, IReadOnlyList<Pla
 
         var tags = ImageTagPolicy.Resolve(git, services.Clock.GetUtcNow(), options.ExtraTags, options.Tag);
         var registry = await services.Platform.ImageRegistryAsync(cancellationToken).ConfigureAwait(false);
-        var why = options.Tag is not null
+        var exists = await registry.LookUpRepositoryAsync(cancellationToken).ConfigureAwait(false);
+        var why = !exists
+            ? $"the repository does not exist yet (PushToEcr creates it only with --create-repository=true)"
+            : options.Tag is not null
             ? $"--image-tag={options.Tag} is given, so the commit's image is not looked for"
             : git.IsDirty
                 ? "the working tree has uncommitted changes that reach the image"

@@ -105,6 +105,22 @@ public sealed class DeliveryServices : IDisposable
         }
 
         var registry = await Platform.ImageRegistryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Also learns the repository's address (ECR's repositoryUri), which the reused reference names.
+            if (!await registry.LookUpRepositoryAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Log.Information($"{Images.ImageBuilder.Step}: repository {registry.Repository} does not exist yet; building.");
+                return null;
+            }
+        }
+        catch (DeliveryException error)
+        {
+            // Only an optimisation: PushToEcr reports a registry that really does not work.
+            Log.Warning($"{Images.ImageBuilder.Step}: could not look up repository {registry.Repository} ({error.Message}); building.");
+            return null;
+        }
+
         return await new ImageReuse(Log).FindAsync(registry, git.Commit, BuildRecipe.Of(options), cancellationToken).ConfigureAwait(false);
     }
 

@@ -73,6 +73,21 @@ public sealed class EcrImageRegistry : IImageRegistry
         await CreateAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<bool> LookUpRepositoryAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var found = await _ecr.DescribeRepositoriesAsync(
+                new DescribeRepositoriesRequest { RepositoryNames = [_options.RepositoryName] }, cancellationToken).ConfigureAwait(false);
+            Remember(found.Repositories.FirstOrDefault()?.RepositoryUri);
+            return found.Repositories.Count > 0;
+        }
+        catch (AwsServiceException error) when (error.ErrorCode == "RepositoryNotFoundException")
+        {
+            return false;
+        }
+    }
+
     public async Task<RegistryLogin> GetLoginAsync(CancellationToken cancellationToken = default)
     {
         var response = await _ecr.GetAuthorizationTokenAsync(new GetAuthorizationTokenRequest(), cancellationToken).ConfigureAwait(false);
