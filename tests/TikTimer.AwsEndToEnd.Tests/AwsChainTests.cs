@@ -43,6 +43,7 @@ public sealed class AwsChainTests
     private string? firstImage;
     private string? secondImage;
     private string? secondVersion;
+    private int deliveries;
 
     private string Cluster => outputs.GetProperty("ecs_cluster_name").GetProperty("value").GetString()!;
 
@@ -417,7 +418,7 @@ public sealed class AwsChainTests
 
     private async Task<BuildRun> RunAsync(string description, params string[] arguments)
     {
-        var tag = runs.Count == 0 ? imageTag : $"e2e-{runs.Count}-{Guid.NewGuid():N}";
+        var tag = deliveries++ == 0 ? imageTag : $"e2e-{deliveries}-{Guid.NewGuid():N}";
         string[] tagged = arguments.Any(a => a.StartsWith("--image-tag=", StringComparison.Ordinal) || a.StartsWith("--image=", StringComparison.Ordinal))
             ? arguments
             : [$"--image-tag={tag}", .. arguments];
