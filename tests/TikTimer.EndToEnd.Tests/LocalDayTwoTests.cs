@@ -71,6 +71,11 @@ public sealed class LocalDayTwoTests
         finally
         {
             File.Delete(environmentFile);
+            foreach (var state in LocalStateFiles())
+            {
+                File.Delete(state);
+            }
+
             var records = Path.Combine(repositoryRoot, ".artifacts", "deliveries");
             if (Directory.Exists(records))
             {
@@ -272,6 +277,22 @@ public sealed class LocalDayTwoTests
         plan.GetProperty("settings").EnumerateArray().FirstOrDefault(s => s.GetProperty("key").GetString() == key) is { ValueKind: JsonValueKind.Object } found
             ? found.GetProperty("value").GetString()
             : null;
+
+    /// <summary>
+    /// What the local platform keeps beside docker for this fixture's service: the container that passed
+    /// the last smoke test (LocalServiceOptions.DefaultStateDirectory) and the delivery lock (DeliveryLockOptions.DefaultDirectory).
+    /// </summary>
+    private IEnumerable<string> LocalStateFiles()
+    {
+        var stateHome = Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } state
+            ? state
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        yield return Path.Combine(stateHome, "tiktimer", "local", $"tiktimer-{isolation.Service}.verified");
+        var locks = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime && Directory.Exists(runtime)
+            ? Path.Combine(runtime, "tiktimer", "locks")
+            : Path.Combine(Path.GetTempPath(), "tiktimer-locks");
+        yield return Path.Combine(locks, $"{isolation.Environment}--{isolation.Service}.lock");
+    }
 
     private static string Escape(string text) => System.Text.RegularExpressions.Regex.Escape(text);
 
