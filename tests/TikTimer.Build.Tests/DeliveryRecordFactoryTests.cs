@@ -17,7 +17,7 @@ public class DeliveryRecordFactoryTests
             StartedAt = At(0),
             Build = new ImageBuildResult("sha256:local", "tiktimer", new ImageTags("abc1234", []), "abc1234abc1234abc1234abc1234abc1234abc12", false, At(0)),
             Push = new ImagePushResult("127.0.0.1:5000/tiktimer", "abc1234", "sha256:feed", true, []),
-            Migration = new MigrationResult(new OneOffTaskHandle("c1", "mig-1", "docker stop mig-1"), new OneOffTaskState(OneOffTaskStatus.Stopped, "exited", ExitCode: 0, EverStarted: true), TimeSpan.FromSeconds(3)),
+            Migration = new MigrationResult(new OneOffTaskHandle("c1", "mig-1", "docker stop mig-1"), new OneOffTaskState(OneOffTaskStatus.Stopped, "exited", ExitCode: 0, EverStarted: true), TimeSpan.FromSeconds(3)) { Applied = ["0001_users", "0002_social_accounts"] },
             MigrationFamily = "tiktimer-local-migration",
             Deploy = new DeployResult([new RolloutHandle("api", "api-2", "api-1")]),
             Smoke = new SmokeResult(new Uri("http://127.0.0.1:18080/"), 2, TimeSpan.FromSeconds(1)),
@@ -33,6 +33,7 @@ public class DeliveryRecordFactoryTests
         Assert.That(record.Revisions.Single(), Is.EqualTo(new Delivery.Records.RevisionRecord("api", "api-2", "api-1")));
         Assert.That(record.Migration!.ExitCode, Is.EqualTo(0));
         Assert.That(record.Migration.Family, Is.EqualTo("tiktimer-local-migration"));
+        Assert.That(record.Migration.Applied, Is.EqualTo(new[] { "0001_users", "0002_social_accounts" }), "what the task's log said it applied");
         Assert.That(record.Rollouts.Single().Verdict, Is.EqualTo("stable"));
         Assert.That(record.Smoke!.Passed, Is.True);
         Assert.That(record.Tasks.Single().Seconds, Is.EqualTo(2.5));

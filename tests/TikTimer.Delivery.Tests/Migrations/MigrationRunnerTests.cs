@@ -41,6 +41,18 @@ public class MigrationRunnerTests
     }
 
     [Test]
+    public async Task A_migration_that_succeeds_names_the_migrations_its_log_said_it_applied()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running)
+            .Logs(S(2), "Migrating db (3 migrations known)", "Applied 0002_social_accounts (4 ms)", "Applied 0003_posts (6 ms)", "Done: applied 2 migration(s)")
+            .At(S(4), FakeOneOffTaskPlatform.Exited(0));
+
+        var result = await _clock.DriveAsync(Run());
+
+        Assert.That(result.Applied, Is.EqualTo(new[] { "0002_social_accounts", "0003_posts" }));
+    }
+
+    [Test]
     public void A_migration_that_exits_non_zero_fails_with_the_code_and_its_last_log_lines()
     {
         _platform.At(S(1), FakeOneOffTaskPlatform.Running)
