@@ -116,6 +116,33 @@ public sealed class DeliveryServices : IDisposable
         _locked = true;
     }
 
+    /// <summary>
+    /// Asked once the delivery lock is held: whether another run delivered <paramref name="image"/>
+    /// (migrated and serving it) since <paramref name="runStarted"/>, read from the platform
+    /// (<see cref="DeliveredMeanwhile"/>). Null when this run must deliver; a platform that cannot
+    /// be read here says so and the run delivers as usual, where the real error surfaces.
+    /// </summary>
+    public async Task<string?> DeliveredMeanwhileAsync(string image, DateTimeOffset runStarted, CancellationToken cancellationToken)
+    {
+        var reader = Platform.StatusReader();
+        try
+        {
+            var services = new List<Status.ServiceStatus>();
+            foreach (var service in Settings.Services.Distinct(StringComparer.Ordinal))
+            {
+                services.Add(await reader.ServiceAsync(service, cancellationToken).ConfigureAwait(false));
+            }
+
+            var last = await reader.LastOneOffTaskAsync(Platform.MigrationTask(image).Family, cancellationToken).ConfigureAwait(false);
+            return DeliveredMeanwhile.Judge(image, runStarted, services, last);
+        }
+        catch (DeliveryException error)
+        {
+            Log.Verbose($"Could not read what serves to tell whether another run delivered {image} meanwhile ({error.Message}); delivering.");
+            return null;
+        }
+    }
+
     public IReadOnlyList<ServiceRolloutRequest> RolloutRequests(string image) =>
         Settings.Services.Select(s => new ServiceRolloutRequest(s, Settings.ContainerName, image)).ToList();
 
