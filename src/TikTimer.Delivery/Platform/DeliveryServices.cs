@@ -95,9 +95,12 @@ public sealed class DeliveryServices : IDisposable
     }
 
     /// <summary>
-    /// One delivery of a service at a time: the first of MigrateViaEcs, Deploy and SmokeTest takes
-    /// the lock of each configured service (in name order, so two runs never wait on each other),
+    /// One delivery of a service at a time: the first of PushToEcr, MigrateViaEcs, Deploy and SmokeTest
+    /// takes the lock of each configured service (in name order, so two runs never wait on each other),
     /// held until the run ends. A second run waits (up to lock-timeout) or stops naming the holder.
+    /// PushToEcr takes it too: two runs of one commit that both built would otherwise both push the
+    /// tag (the second overwriting a mutable one, failing on an immutable one); in turn, the second
+    /// finds the first's image under the tag and uses it, so both deliver one digest.
     /// </summary>
     public async Task HoldDeliveryLockAsync(string step, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl, s
             // The file the tests read, whatever deploy/local.json says; a path, not the secret.
             $"--registry-password-file={registryPasswordFile}",
         ];
-        using var buildLock = await BuildLock.AcquireAsync(RepositoryRoot, Timeout);
+        using var buildLock = Isolation.PublishesIntoTheCheckout ? await BuildLock.AcquireAsync(RepositoryRoot, Timeout) : null;
         var result = await ChildProcess.RunAsync(
             Path.Combine(RepositoryRoot, "build.sh"),
             [.. isolation, .. arguments],
