@@ -76,7 +76,7 @@ internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl, s
     {
         var file = Path.Combine(
             TestContext.CurrentContext.WorkDirectory,
-            $"e2e-{TestContext.CurrentContext.Test.Name}.log");
+            $"e2e-{TestContext.CurrentContext.Test.Name}-{string.Concat(run.Description.Where(char.IsLetterOrDigit))}.log");
         File.WriteAllText(file, $"{run.Description} (exit code {run.ExitCode}, {run.Duration})\n{run.Output}");
         TestContext.AddTestAttachment(file, run.Description);
     }
