@@ -92,5 +92,6 @@ internal sealed class AwsNetworkCheck(IEc2Api ec2, DeliverySettings settings, st
         settings.SourceOf(setting) is { } source ? $" ({setting.Key} from {source})" : string.Empty;
 
     private string Fix(SettingDefinition setting) =>
-        $"Correct {setting.Key} where it comes from (it is set with {setting.WhereToSet(settings.EnvironmentFile)}).";
+        (settings.SourceOf(setting) is { } source ? $"Fix the value {source} gives, or set {setting.Key}" : $"Set {setting.Key}")
+        + $" with {setting.WhereToSet(settings.EnvironmentFile)}.";
 }
