@@ -39,8 +39,8 @@ public sealed partial class ReadmeTerraformTests
     {
         var commands = Commands(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md")));
 
-        Assert.That(commands, Does.Contain("terraform apply").And.Contain("./build.sh --environment=dev"));
-        Assert.That(commands.Split('\n'), Has.All.Not.StartWith(" "), "the block's indentation is removed");
+        Assert.That(commands, Does.StartWith("cd infra\n"), "the code block's indentation is removed");
+        Assert.That(commands, Does.Contain("\nterraform apply ").And.Contain("\n./build.sh --environment=dev"));
     }
 
     [Test]
