@@ -4,6 +4,7 @@ using TikTimer.Delivery.Aws;
 using TikTimer.Delivery.Aws.Ecr;
 using TikTimer.Delivery.Aws.Ecs;
 using TikTimer.EndToEnd.Tests.Infrastructure;
+using TikTimer.Testing;
 
 namespace TikTimer.AwsEndToEnd.Tests;
 
@@ -177,6 +178,9 @@ public sealed class AwsValidateTests
     // The AWS CLI against the emulator: the suite's own client has no call that deletes.
     private async Task AwsCliAsync(params string[] arguments)
     {
+        Prerequisite.Require(
+            (System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, "aws"))),
+            "the AWS CLI", "apt-get install awscli (the machine image has v1).");
         var result = await ChildProcess.RunAsync("aws", [.. arguments, "--region", AwsEmulator.Region], TestContext.CurrentContext.WorkDirectory, TimeSpan.FromMinutes(1), emulator!.ClientEnvironment());
         Assert.That(result.ExitCode, Is.Zero, $"aws {string.Join(' ', arguments)}: {result.Output}");
     }
