@@ -37,6 +37,13 @@ def _epoch(moment):
     return moment.timestamp() if moment is not None else None
 
 
+def _seconds(value):
+    # moto parses timestamps of the request by the service model: a datetime, or a number when it does not.
+    if value is None:
+        return None
+    return value.timestamp() if hasattr(value, "timestamp") else float(value)
+
+
 def _id():
     alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
     return "".join(alphabet[mock_random.randint(0, len(alphabet) - 1)] for _ in range(21))
@@ -227,10 +234,11 @@ def install():
         created = self._get_param("createdAt") or {}
         with services.LOCK:
             records = [_brief(r) for r in getattr(service, "_records", [])]
+        after, before = _seconds(created.get("after")), _seconds(created.get("before"))
         records = [r for r in records
                    if (not statuses or r["status"] in statuses)
-                   and ("after" not in created or r["createdAt"] >= float(created["after"]))
-                   and ("before" not in created or r["createdAt"] <= float(created["before"]))]
+                   and (after is None or r["createdAt"] >= after)
+                   and (before is None or r["createdAt"] <= before)]
         start = int(self._get_param("nextToken") or 0)
         size = int(self._get_param("maxResults") or 20)
         page = records[start:start + size]
