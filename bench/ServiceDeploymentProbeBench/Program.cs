@@ -16,6 +16,12 @@ using var moto = Process.Start(new ProcessStartInfo("moto_server", ["-H", "127.0
     RedirectStandardOutput = true,
     RedirectStandardError = true,
 })!;
+
+// moto logs a traceback per HTML 500: drain its output, or a full pipe stalls it.
+moto.OutputDataReceived += (_, _) => { };
+moto.ErrorDataReceived += (_, _) => { };
+moto.BeginOutputReadLine();
+moto.BeginErrorReadLine();
 try
 {
     var log = new RecordingDeliveryLog();
