@@ -380,6 +380,34 @@ public sealed class AwsChainTests
     }
 
     [Test]
+    [Order(11)]
+    public async Task A_role_denied_the_service_deployment_reads_falls_back_and_names_the_actions_to_allow()
+    {
+        RequireFirstDeployment();
+        Assume.That(otherImage, Is.Not.Null, "the smoke-test run pushed no second image");
+        Assume.That((await DescribeServiceAsync()).TaskDefinition, Is.EqualTo(firstRevision), "the test before leaves the first revision serving");
+        await emulator!.ServeServiceDeploymentsAsync("AccessDeniedException");
+        BuildRun run;
+        try
+        {
+            run = await RunAsync("./build.sh --target=Deploy with the service-deployment reads denied", "--target=Deploy", "--exclusive", $"--image={otherImage}");
+        }
+        finally
+        {
+            await emulator.ServeServiceDeploymentsAsync("on");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Tail());
+            Assert.That(run.Output, Does.Contain(
+                "ECS service deployments are not available: the credentials may not call ecs:ListServiceDeployments (AccessDeniedException); "
+                + "allow ecs:ListServiceDeployments, ecs:DescribeServiceDeployments, ecs:DescribeServiceRevisions"), run.Tail());
+            Assert.That(run.Output, Does.Match(@"deployment ecs-svc/\d+ is stable with 1 task\(s\) running"), "judged by deployments[]");
+        });
+    }
+
+    [Test]
     [Order(20)]
     public void No_run_printed_the_database_url_or_its_password()
     {

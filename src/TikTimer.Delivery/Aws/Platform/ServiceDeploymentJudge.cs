@@ -47,7 +47,7 @@ public static class ServiceDeploymentJudge
     private static string Why(ServiceDeployment deployment)
     {
         var parts = new List<string>();
-        if (deployment.StatusReason is { Length: > 0 } reason)
+        if (deployment.StatusReason?.TrimEnd('.') is { Length: > 0 } reason)
         {
             parts.Add(reason);
         }
