@@ -151,7 +151,7 @@ public sealed class AwsChainTests
         var (record, recordRevision) = await LatestServiceDeploymentAsync();
         Assert.Multiple(async () =>
         {
-            Assert.That(run.Output, Does.Contain("judging each rollout by ECS's service-deployment record"), run.Tail());
+            Assert.That(run.Output, Does.Contain("ECS keeps a service-deployment record of each rollout here: judging by it"), run.Tail());
             Assert.That(run.Output, Does.Match(@"is SUCCESSFUL; deployment ecs-svc/\d+ is stable"), "judged by the record and the service");
             Assert.That(record.Status, Is.EqualTo("SUCCESSFUL"));
             Assert.That(recordRevision, Is.EqualTo(service.TaskDefinition), "the record's target revision is the one deployed");
@@ -339,7 +339,7 @@ public sealed class AwsChainTests
             Assert.That(run.ExitCode, Is.Zero, run.Tail());
             Assert.That(run.Output, Does.Contain("ECS service deployments are not available: the ECS endpoint answered ListServiceDeployments with HTTP 500"), run.Tail());
             Assert.That(Occurrences(run.Output, "ECS service deployments are not available"), Is.EqualTo(1), "said once");
-            Assert.That(run.Output, Does.Not.Contain("judging each rollout by ECS's service-deployment record"));
+            Assert.That(run.Output, Does.Not.Contain("service-deployment record of each rollout here"));
             Assert.That(run.Output, Does.Not.Contain("retrying in"), "the HTML 500 is not retried");
             Assert.That(run.Output, Does.Match(@"deployment ecs-svc/\d+ is stable with 1 task\(s\) running"), "judged by deployments[]");
             Assert.That(definition.TaskDefinition.Container("tiktimer-api")!.Image, Is.EqualTo(otherImage));

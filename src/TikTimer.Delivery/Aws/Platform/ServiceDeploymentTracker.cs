@@ -119,11 +119,11 @@ internal sealed class ServiceDeploymentTracker(IEcsApi ecs, string cluster, IDel
 
         if (_unavailable is { } why)
         {
-            log.Warning($"Deploy: ECS service deployments are not available: {why}. Judging each rollout by the service's deployments[] instead.");
+            log.Warning($"ECS service deployments are not available: {why}. Judging each rollout by the service's deployments[] instead.");
         }
         else
         {
-            log.Information("Deploy: judging each rollout by ECS's service-deployment record (ListServiceDeployments, DescribeServiceDeployments).");
+            log.Information("ECS keeps a service-deployment record of each rollout here: judging by it (ListServiceDeployments, DescribeServiceDeployments).");
         }
     }
 
@@ -132,15 +132,11 @@ internal sealed class ServiceDeploymentTracker(IEcsApi ecs, string cluster, IDel
         var since = tracked.CreatedAt - CreatedAtTolerance;
         var briefs = await ListAsync(rollout.Service, since, cancellationToken).ConfigureAwait(false);
         Announce();
-        foreach (var brief in briefs)
-        {
-            if (string.Equals(await TaskDefinitionOfAsync(brief.TargetServiceRevisionArn, cancellationToken).ConfigureAwait(false), rollout.RevisionId, StringComparison.Ordinal))
-            {
-                return brief.ServiceDeploymentArn;
-            }
-        }
-
-        return null;
+        await ResolveAsync(briefs.Select(b => b.TargetServiceRevisionArn), cancellationToken).ConfigureAwait(false);
+        return briefs.FirstOrDefault(b =>
+            b.TargetServiceRevisionArn is { } revision
+            && _taskDefinitions.TryGetValue(revision, out var taskDefinition)
+            && string.Equals(taskDefinition, rollout.RevisionId, StringComparison.Ordinal))?.ServiceDeploymentArn;
     }
 
     /// <summary>The record that started after ours (the one that replaced it), with its task definition.</summary>
@@ -151,7 +147,13 @@ internal sealed class ServiceDeploymentTracker(IEcsApi ecs, string cluster, IDel
             .Where(b => b.ServiceDeploymentArn != ours.ServiceDeploymentArn && (ours.CreatedAt is null || b.CreatedAt > ours.CreatedAt))
             .OrderBy(b => b.CreatedAt)
             .FirstOrDefault();
-        return newer is null ? (null, null) : (newer, await TaskDefinitionOfAsync(newer.TargetServiceRevisionArn, cancellationToken).ConfigureAwait(false));
+        if (newer?.TargetServiceRevisionArn is not { } revision)
+        {
+            return (newer, null);
+        }
+
+        await ResolveAsync([revision], cancellationToken).ConfigureAwait(false);
+        return (newer, _taskDefinitions.GetValueOrDefault(revision));
     }
 
     /// <summary>The service's records created since <paramref name="since"/>, newest first.</summary>
@@ -167,23 +169,18 @@ internal sealed class ServiceDeploymentTracker(IEcsApi ecs, string cluster, IDel
         return response.ServiceDeployments.OrderByDescending(b => b.CreatedAt).ToList();
     }
 
-    /// <summary>A service revision's task definition; revisions never change, so each is asked for once.</summary>
-    private async Task<string?> TaskDefinitionOfAsync(string? revisionArn, CancellationToken cancellationToken)
+    /// <summary>Learns the task definition of each revision not known yet (revisions never change), 20 per call as ECS allows.</summary>
+    private async Task ResolveAsync(IEnumerable<string?> revisionArns, CancellationToken cancellationToken)
     {
-        if (revisionArn is null)
+        var unknown = revisionArns.OfType<string>().Where(a => !_taskDefinitions.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var batch in unknown.Chunk(20))
         {
-            return null;
+            var described = await ecs.DescribeServiceRevisionsAsync(new DescribeServiceRevisionsRequest(batch), cancellationToken).ConfigureAwait(false);
+            foreach (var arn in batch)
+            {
+                _taskDefinitions[arn] = described.ServiceRevisions.FirstOrDefault(r => r.ServiceRevisionArn == arn)?.TaskDefinition;
+            }
         }
-
-        if (_taskDefinitions.TryGetValue(revisionArn, out var known))
-        {
-            return known;
-        }
-
-        var described = await ecs.DescribeServiceRevisionsAsync(new DescribeServiceRevisionsRequest([revisionArn]), cancellationToken).ConfigureAwait(false);
-        var taskDefinition = described.ServiceRevisions.FirstOrDefault(r => r.ServiceRevisionArn == revisionArn)?.TaskDefinition;
-        _taskDefinitions[revisionArn] = taskDefinition;
-        return taskDefinition;
     }
 
     private sealed class Tracked(DateTimeOffset? createdAt, bool expected, long started)

@@ -85,7 +85,7 @@ public class ServiceDeploymentTrackerTests
         var snapshot = await platform.DescribeAsync(rollout, CancellationToken.None);
 
         Assert.That(snapshot.Recorded, Is.EqualTo(new RecordedRollout(RolloutProgress.InProgress, "service deployment ours is IN_PROGRESS")));
-        Assert.That(_log.Text, Does.Contain("judging each rollout by ECS's service-deployment record"));
+        Assert.That(_log.Text, Does.Contain("ECS keeps a service-deployment record of each rollout here: judging by it"));
         var list = _ecs.Recorded<ListServiceDeploymentsRequest>().Single();
         Assert.That(list, Is.EqualTo(new ListServiceDeploymentsRequest("api") { Cluster = "TikTimer-dev", CreatedAt = new CreatedAtFilter { After = UpdatedAt.AddSeconds(-10) } }), "only records created since our UpdateService");
     }
