@@ -21,6 +21,9 @@ public sealed class PipelineState
 
     public MigrationResult? Migration { get; set; }
 
+    /// <summary>Why neither the migration nor the rollout ran: another run delivered this image while this one waited.</summary>
+    public string? DeliveredMeanwhile { get; set; }
+
     /// <summary>The rollouts of this run, so a failed smoke test can roll them back.</summary>
     public DeployResult? Deploy { get; set; }
 

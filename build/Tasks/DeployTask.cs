@@ -15,8 +15,14 @@ public sealed class DeployTask : AsyncFrostingTask<BuildContext>
     {
         var image = context.State.ImageFor("Deploy", context.Settings.Image);
         var services = context.Services;
-        context.State.DeployedImage = image;
         await services.HoldDeliveryLockAsync("Deploy", context.Cancellation);
+        if (context.State.DeliveredMeanwhile is { } made)
+        {
+            context.Delivery.Information($"Not rolling out: {made}.");
+            return;
+        }
+
+        context.State.DeployedImage = image;
         context.State.Deploy = await services.DeployRunner().DeployAsync(services.RolloutRequests(image), context.Cancellation);
     }
 }

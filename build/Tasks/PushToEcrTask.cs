@@ -11,6 +11,7 @@ public sealed class PushToEcrTask : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
+        await context.Services.HoldDeliveryLockAsync("PushToEcr", context.Cancellation);
         if (context.State.Reused is { } reused)
         {
             var registry = await context.Services.Platform.ImageRegistryAsync(context.Cancellation);

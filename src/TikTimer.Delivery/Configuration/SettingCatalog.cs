@@ -170,7 +170,7 @@ public static partial class SettingCatalog
     { Default = "2m", ReadBy = SmokeTest };
 
     public static readonly Setting<TimeSpan> LockTimeout = new("lock-timeout", P.Duration(Locking.DeliveryLockOptions.TimeoutRange), "How long a run waits for another delivery of the same environment and service to finish (0s: stop at once)")
-    { Default = "10m", ReadBy = MigrateViaEcs | Deploy | SmokeTest };
+    { Default = "10m", ReadBy = PushToEcr | MigrateViaEcs | Deploy | SmokeTest };
 
     public static readonly Setting<Uri?> SmokeBaseUrl = new("smoke-base-url", P.Url, "Base URL of the live service (the load balancer); a host name means http://host")
     {

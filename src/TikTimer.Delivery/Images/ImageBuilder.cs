@@ -56,6 +56,8 @@ public sealed class ImageBuilder
             _log.Warning($"{Step}: the working tree has uncommitted changes that can reach the image ({shown}); tagging {tags.Primary} instead of the commit SHA.");
         }
 
+        using var checkout = options.PublishProject is null ? null
+            : await CheckoutBuildLock.AcquireAsync(options.Resolve(options.PublishDirectory), _log, _time, cancellationToken).ConfigureAwait(false);
         if (options.PublishProject is not null)
         {
             await PublishAsync(options, cancellationToken).ConfigureAwait(false);

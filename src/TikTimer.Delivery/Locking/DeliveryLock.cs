@@ -6,7 +6,7 @@ namespace TikTimer.Delivery.Locking;
 
 /// <summary>
 /// One delivery of a service at a time on this machine: an exclusive lock on a file per
-/// environment and service, held from the first of MigrateViaEcs, Deploy and SmokeTest to the
+/// environment and service, held from the first of PushToEcr, MigrateViaEcs, Deploy and SmokeTest to the
 /// end of the run. The kernel releases it when the process ends, however it ends (kill -9
 /// included), so a crashed run never leaves it taken. Who holds it is in a file beside it.
 /// </summary>

@@ -95,9 +95,12 @@ public sealed class DeliveryServices : IDisposable
     }
 
     /// <summary>
-    /// One delivery of a service at a time: the first of MigrateViaEcs, Deploy and SmokeTest takes
-    /// the lock of each configured service (in name order, so two runs never wait on each other),
+    /// One delivery of a service at a time: the first of PushToEcr, MigrateViaEcs, Deploy and SmokeTest
+    /// takes the lock of each configured service (in name order, so two runs never wait on each other),
     /// held until the run ends. A second run waits (up to lock-timeout) or stops naming the holder.
+    /// PushToEcr takes it too: two runs of one commit that both built would otherwise both push the
+    /// tag (the second overwriting a mutable one, failing on an immutable one); in turn, the second
+    /// finds the first's image under the tag and uses it, so both deliver one digest.
     /// </summary>
     public async Task HoldDeliveryLockAsync(string step, CancellationToken cancellationToken)
     {
@@ -114,6 +117,33 @@ public sealed class DeliveryServices : IDisposable
         }
 
         _locked = true;
+    }
+
+    /// <summary>
+    /// Asked once the delivery lock is held: whether another run delivered <paramref name="image"/>
+    /// (migrated and serving it) since <paramref name="runStarted"/>, read from the platform
+    /// (<see cref="DeliveredMeanwhile"/>). Null when this run must deliver; a platform that cannot
+    /// be read here says so and the run delivers as usual, where the real error surfaces.
+    /// </summary>
+    public async Task<string?> DeliveredMeanwhileAsync(string image, DateTimeOffset runStarted, CancellationToken cancellationToken)
+    {
+        var reader = Platform.StatusReader();
+        try
+        {
+            var services = new List<Status.ServiceStatus>();
+            foreach (var service in Settings.Services.Distinct(StringComparer.Ordinal))
+            {
+                services.Add(await reader.ServiceAsync(service, cancellationToken).ConfigureAwait(false));
+            }
+
+            var last = await reader.LastOneOffTaskAsync(Platform.MigrationTask(image).Family, cancellationToken).ConfigureAwait(false);
+            return DeliveredMeanwhile.Judge(image, runStarted, services, last);
+        }
+        catch (DeliveryException error)
+        {
+            Log.Verbose($"Could not read what serves to tell whether another run delivered {image} meanwhile ({error.Message}); delivering.");
+            return null;
+        }
     }
 
     public IReadOnlyList<ServiceRolloutRequest> RolloutRequests(string image) =>

@@ -88,6 +88,24 @@ public class LocalBlueGreenProofTests
         Assert.That(unverified.PreviousRevisionId, Is.EqualTo(verified.RevisionId));
     }
 
+    [Test]
+    public async Task A_deploy_of_an_image_that_cannot_be_had_removes_neither_the_rollback_point_nor_what_serves()
+    {
+        var (runner, locator, log, platform) = CreateWithPlatform([FreePort(), FreePort()]);
+        var verified = (await runner.DeployAsync([Request(_images.Healthy)])).Rollouts.Single();
+        await platform.MarkVerifiedAsync(_service, verified.RevisionId, CancellationToken.None);
+        var serving = (await runner.DeployAsync([Request(_images.Healthy)])).Rollouts.Single(); // never smoke-tested
+        var missing = $"127.0.0.1:{FreePort()}/nothing-here@sha256:{new string('0', 64)}";
+
+        var error = Assert.ThrowsAsync<DeploymentFailedException>(() => runner.DeployAsync([Request(missing)]));
+
+        var containers = await TestContainers.OfServiceAsync(_service);
+        Assert.That(error!.Message, Does.Contain("could not start the rollout").And.Contain(missing));
+        Assert.That(containers.Select(c => c.Name), Is.EquivalentTo(new[] { verified.RevisionId, serving.RevisionId }), log.Text);
+        Assert.That(containers.Where(c => c.Running).Select(c => c.Name), Is.EqualTo(new[] { serving.RevisionId }), "what served still serves");
+        Assert.That(await HealthAsync(await locator.FindServingAsync(_service)), Is.EqualTo(HttpStatusCode.OK));
+    }
+
     private (DeployRunner Runner, LocalServiceLocator Locator, RecordingDeliveryLog Log) Create(IReadOnlyList<int> ports)
     {
         var (runner, locator, log, _) = CreateWithPlatform(ports);

@@ -34,6 +34,10 @@ internal static class DockerEngine
             .ToList();
     }
 
+    /// <summary>The names of every migration container of the isolated family, running or stopped.</summary>
+    public static async Task<IReadOnlyList<string>> MigrationContainersAsync(Isolation isolation) =>
+        await LinesAsync("ps", "--all", "--filter", isolation.MigrationContainerLabel, "--format", "{{.Names}}");
+
     /// <summary>The container serving the isolated service, failing the test unless exactly one runs.</summary>
     public static async Task<ServiceContainer> ServingContainerAsync(Isolation? isolation = null)
     {

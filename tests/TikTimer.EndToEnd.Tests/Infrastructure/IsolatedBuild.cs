@@ -37,7 +37,7 @@ internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl, s
             // The file the tests read, whatever deploy/local.json says; a path, not the secret.
             $"--registry-password-file={registryPasswordFile}",
         ];
-        using var buildLock = await BuildLock.AcquireAsync(RepositoryRoot, Timeout);
+        using var buildLock = Isolation.PublishesIntoTheCheckout ? await BuildLock.AcquireAsync(RepositoryRoot, Timeout) : null;
         var result = await ChildProcess.RunAsync(
             Path.Combine(RepositoryRoot, "build.sh"),
             [.. isolation, .. arguments],
@@ -76,7 +76,7 @@ internal sealed class IsolatedBuild(string repositoryRoot, string databaseUrl, s
     {
         var file = Path.Combine(
             TestContext.CurrentContext.WorkDirectory,
-            $"e2e-{TestContext.CurrentContext.Test.Name}.log");
+            $"e2e-{TestContext.CurrentContext.Test.Name}-{string.Concat(run.Description.Where(char.IsLetterOrDigit))}.log");
         File.WriteAllText(file, $"{run.Description} (exit code {run.ExitCode}, {run.Duration})\n{run.Output}");
         TestContext.AddTestAttachment(file, run.Description);
     }

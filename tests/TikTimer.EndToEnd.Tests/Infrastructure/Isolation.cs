@@ -20,6 +20,12 @@ internal sealed record Isolation(
     public static Isolation CSharpSample { get; } = new(
         "local", IsolatedBuild.Service, IsolatedBuild.Repository, IsolatedBuild.MigrationFamily, IsolatedBuild.Ports, false, _ => new Dictionary<string, string>());
 
+    /// <summary>
+    /// Its BuildImage publishes into the checkout's .artifacts/publish (service-project set), so its
+    /// runs take the checkout's <see cref="BuildLock"/>; a docker-build-only service's runs can run at once.
+    /// </summary>
+    public bool PublishesIntoTheCheckout { get; init; } = true;
+
     public string ServiceContainerLabel => $"label=tiktimer.service={Service}";
 
     public string MigrationContainerLabel => $"label=tiktimer.family={MigrationFamily}";

@@ -189,6 +189,52 @@ public class EcsPlatformAgainstMotoTests
     }
 
     [Test]
+    public async Task The_status_reader_gives_the_judge_the_serving_image_and_the_migration_s_image_and_exit_code()
+    {
+        var runStarted = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var other = Image.Replace("@sha256:0123", "@sha256:9999", StringComparison.Ordinal);
+        await Register("tiktimer-meanwhile");
+        var old = await Register("tiktimer-meanwhile-api", container: "api");
+        // moto's UpdateService never makes a new deployment (notes/moto.md): the service is created on the new image's revision.
+        var current = await new EcsMigrationTaskDefinition(_aws.Ecs, _log, Region).RegisterAsync("tiktimer-meanwhile-api", "api", Image);
+        await _setup.EcsAsync("CreateService", new { cluster = Cluster, serviceName = "meanwhile-old", taskDefinition = old, desiredCount = 1 });
+        await _setup.EcsAsync("CreateService", new { cluster = Cluster, serviceName = "meanwhile", taskDefinition = current.TaskDefinitionArn, desiredCount = 1 });
+        await _moto.SetTransitionAsync("ecs::task", """{"progression":"manual","times":1}""");
+        try
+        {
+            var runner = new MigrationRunner(Platform(), _log, new MigrationOptions
+            {
+                Timeout = TimeSpan.FromSeconds(60),
+                Polling = AdaptivePollingSchedule.Default with { QuickInterval = TimeSpan.FromMilliseconds(50), MaxInterval = TimeSpan.FromMilliseconds(100) },
+                LogGracePeriod = TimeSpan.Zero,
+            });
+            await runner.RunAsync(new OneOffTaskSpec("tiktimer-meanwhile", Image));
+        }
+        finally
+        {
+            await _moto.UnsetTransitionAsync("ecs::task");
+        }
+
+        var reader = new EcsStatusReader(_aws.Ecs, Cluster, "api", "migrate");
+        var serving = await reader.ServiceAsync("meanwhile", CancellationToken.None);
+        var notYet = await reader.ServiceAsync("meanwhile-old", CancellationToken.None);
+        var migration = await reader.LastOneOffTaskAsync("tiktimer-meanwhile", CancellationToken.None);
+        // Real ECS always says when a task stopped; moto does not, which is what this stands in for.
+        var stopped = migration! with { At = DateTimeOffset.UtcNow };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(serving.Digest, Is.EqualTo(DeliveredMeanwhile.DigestOf(Image)), "the serving revision's image, from DescribeServices and DescribeTaskDefinition");
+            Assert.That(migration.Image, Is.EqualTo(Image), "the migration container's image, from ListTasks and DescribeTasks");
+            Assert.That(migration.ExitCode, Is.Zero);
+            Assert.That(DeliveredMeanwhile.Judge(Image, runStarted, [serving], stopped), Does.Contain("another run delivered"), $"{serving}\n{stopped}");
+            Assert.That(DeliveredMeanwhile.Judge(Image, runStarted, [serving], migration), Is.Null, "a task whose stop time is not known is not taken as made meanwhile");
+            Assert.That(DeliveredMeanwhile.Judge(Image, runStarted, [notYet], stopped), Is.Null, "not serving it");
+            Assert.That(DeliveredMeanwhile.Judge(other, runStarted, [serving], stopped), Is.Null, "another image");
+        });
+    }
+
+    [Test]
     public async Task A_deploy_whose_new_deployment_never_appears_fails_and_rolls_back_to_a_stable_previous_revision()
     {
         // moto never creates the new deployment (notes/moto.md), which is what a rollout
