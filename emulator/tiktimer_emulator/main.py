@@ -31,7 +31,7 @@ def main(argv):
     SETTINGS.stop_timeout = args.stop_timeout
     SETTINGS.docker_config = tempfile.mkdtemp(prefix="tiktimer-emulator-docker-")
 
-    from . import docker_cli, loadbalancer, own_registry, registry, services, tasks
+    from . import docker_cli, loadbalancer, own_registry, registry, service_deployments, services, tasks
 
     if args.registry:
         if not args.registry_password_file:
@@ -46,6 +46,7 @@ def main(argv):
     registry.install()
     tasks.install()
     services.install()
+    service_deployments.install()
     loadbalancer.install()
 
     def clean_up():
@@ -75,6 +76,12 @@ def main(argv):
     from werkzeug.serving import run_simple
 
     os.environ.setdefault("MOTO_PORT", str(args.port))
-    application = DomainDispatcherApplication(create_backend_app)
+    moto_application = DomainDispatcherApplication(create_backend_app)
+
+    def application(environ, start_response):
+        # The emulator's own switches live beside moto's /moto-api/.
+        if environ.get("PATH_INFO") == "/tiktimer-emulator/service-deployments" and environ.get("REQUEST_METHOD") == "POST":
+            return service_deployments.control(environ, start_response)
+        return moto_application(environ, start_response)
     print(f"tiktimer-emulator: listening on http://127.0.0.1:{args.port} (ECR on registry {SETTINGS.registry})", file=sys.stderr, flush=True)
     run_simple("127.0.0.1", args.port, application, threaded=True)

@@ -14,7 +14,7 @@ from moto.ecs import responses as ecs_responses
 from moto.ecs.models import ecs_backends
 from moto.moto_api._internal import mock_random
 
-from . import tasks
+from . import service_deployments, tasks
 from .settings import SETTINGS
 
 LOCK = threading.RLock()
@@ -178,7 +178,10 @@ def _tick(backend, service):
             deployments.insert(0, rollback)
             service.task_definition = previous["taskDefinition"]
             _event(service, f"(deployment {primary['id']}) deployment failed: rolling back to deployment {previous['id']}.")
+            service_deployments.tripped(service, primary, rollback, previous)
             primary = rollback
+        else:
+            service_deployments.tripped(service, primary, None, None)
 
     # The PRIMARY deployment scales up, unless the breaker stopped it.
     if primary["rolloutState"] != "FAILED":
@@ -220,6 +223,7 @@ def _tick(backend, service):
     service.deployments = [_public(d) for d in deployments]
     service.running_count = sum(d["runningCount"] for d in deployments)
     service.pending_count = sum(d["pendingCount"] for d in deployments)
+    service_deployments.tick(service, _threshold)
 
 
 def _loop():
@@ -249,6 +253,8 @@ def install():
         with LOCK:
             service.events = []
             service._emulated = [_deployment(service, service.task_definition, service.desired_count)] if service.task_definition else []
+            for deployment in service._emulated:
+                service_deployments.started(self, service, deployment, [])
             service.deployments = [_public(d) for d in service._emulated]
             service.running_count = 0
             service.pending_count = 0
@@ -287,6 +293,7 @@ def install():
                 for deployment in deployments:
                     deployment["status"] = "ACTIVE"
                 deployments.insert(0, _deployment(service, service.task_definition, service.desired_count))
+                service_deployments.started(self, service, deployments[0], deployments[1:])
                 service._emulated = deployments
             elif desired is not None:
                 current["desiredCount"] = desired

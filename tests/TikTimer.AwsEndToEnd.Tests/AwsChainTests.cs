@@ -44,6 +44,7 @@ public sealed class AwsChainTests
     private string? secondImage;
     private string? secondVersion;
     private int deliveries;
+    private string? otherImage;
 
     private string Cluster => outputs.GetProperty("ecs_cluster_name").GetProperty("value").GetString()!;
 
@@ -183,8 +184,13 @@ public sealed class AwsChainTests
         var definition = await aws!.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest(service.TaskDefinition!));
         firstRevision = service.TaskDefinition;
         firstImage = run.PushedImage;
+        var (record, recordRevision) = await LatestServiceDeploymentAsync();
         Assert.Multiple(async () =>
         {
+            Assert.That(run.Output, Does.Contain("ECS keeps a service-deployment record of each rollout here: judging by it"), run.Tail());
+            Assert.That(run.Output, Does.Match(@"is SUCCESSFUL; deployment ecs-svc/\d+ is stable"), "judged by the record and the service");
+            Assert.That(record.Status, Is.EqualTo("SUCCESSFUL"));
+            Assert.That(recordRevision, Is.EqualTo(service.TaskDefinition), "the record's target revision is the one deployed");
             Assert.That(definition.TaskDefinition.Revision, Is.EqualTo(2), "Terraform registered 1, the deploy 2");
             Assert.That(definition.TaskDefinition.Container("tiktimer-api")!.Image, Is.EqualTo(run.PushedImage));
             Assert.That(service.Deployments, Has.Count.EqualTo(1));
@@ -304,12 +310,16 @@ public sealed class AwsChainTests
             $"--image-tag=e2e-unhealthy-{Guid.NewGuid():N}");
 
         var service = await WaitForStableAsync();
+        var (record, _) = await LatestServiceDeploymentAsync();
         Assert.Multiple(async () =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), run.Tail());
             Assert.That(run.StatusOf("MigrateViaEcs"), Is.EqualTo("Succeeded"), run.Tail());
             Assert.That(run.StatusOf("Deploy"), Is.EqualTo("Failed"), run.Tail());
-            Assert.That(run.Output, Does.Contain("circuit breaker"), run.Tail());
+            Assert.That(run.Output, Does.Match(@"service deployment \S+ is ROLLBACK_\w+ \(.*circuit breaker TRIGGERED: 3 of 3 failed task\(s\).*rollback: Circuit breaker"), run.Tail());
+            Assert.That(record.Status, Is.EqualTo("ROLLBACK_SUCCESSFUL"), "ECS's record of the failed rollout");
+            Assert.That(record.DeploymentCircuitBreaker, Is.EqualTo(new ServiceDeploymentCircuitBreaker { Status = "TRIGGERED", FailureCount = 3, Threshold = 3 }));
+            Assert.That(await TaskDefinitionOfRevisionAsync(record.Rollback?.ServiceRevisionArn), Is.EqualTo(firstRevision), "ECS rolled back to the revision that served");
             Assert.That(run.Output, Does.Contain("rolled back"), run.Tail());
             Assert.That(service.TaskDefinition, Is.EqualTo(firstRevision), "back on the revision that served");
             Assert.That(await HealthAsync(), Is.EqualTo(200), "serving again through the load balancer");
@@ -327,6 +337,7 @@ public sealed class AwsChainTests
             $"--build-args=APP_VERSION=smoke-{Guid.NewGuid():N}",
             "--smoke-checks=/no-such-page=200",
             "--smoke-timeout=3s");
+        otherImage = run.PushedImage;
 
         var service = await WaitForStableAsync();
         Assert.Multiple(async () =>
@@ -400,6 +411,98 @@ public sealed class AwsChainTests
     }
 
     [Test]
+    [Order(11)]
+    public async Task Without_the_service_deployment_operations_Deploy_judges_by_the_services_deployments()
+    {
+        RequireFirstDeployment();
+        Assume.That(otherImage, Is.Not.Null, "the smoke-test run pushed no second image");
+        await emulator!.ServeServiceDeploymentsAsync("moto");
+        BuildRun run;
+        try
+        {
+            run = await RunAsync("./build.sh --target=Deploy with ECS service deployments answered as plain moto does", "--target=Deploy", "--exclusive", $"--image={otherImage}");
+        }
+        finally
+        {
+            await emulator.ServeServiceDeploymentsAsync("on");
+        }
+
+        var service = await DescribeServiceAsync();
+        var definition = await aws!.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest(service.TaskDefinition!));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Tail());
+            Assert.That(run.Output, Does.Contain("ECS service deployments are not available: the ECS endpoint answered ListServiceDeployments with HTTP 500"), run.Tail());
+            Assert.That(Occurrences(run.Output, "ECS service deployments are not available"), Is.EqualTo(1), "said once");
+            Assert.That(run.Output, Does.Not.Contain("service-deployment record of each rollout here"));
+            Assert.That(run.Output, Does.Not.Contain("retrying in"), "the HTML 500 is not retried");
+            Assert.That(run.Output, Does.Match(@"deployment ecs-svc/\d+ is stable with 1 task\(s\) running"), "judged by deployments[]");
+            Assert.That(definition.TaskDefinition.Container("tiktimer-api")!.Image, Is.EqualTo(otherImage));
+        });
+    }
+
+    [Test]
+    [Order(12)]
+    public async Task A_rollout_replaced_by_a_newer_deployment_is_reported_as_replaced_and_not_rolled_back()
+    {
+        RequireFirstDeployment();
+        var before = (await DescribeServiceAsync()).TaskDefinition;
+        Assume.That(before, Is.Not.EqualTo(firstRevision), "the service must serve a revision other than the first (the test before)");
+
+        // Someone else's release (another pipeline, a console click) arrives while ours rolls out: the first revision again.
+        var run = await Build.RunAndActAsync(
+            "./build.sh --target=Deploy replaced by another UpdateService while it rolls out",
+            "Updated ECS service",
+            _ => aws!.Ecs.UpdateServiceAsync(new UpdateServiceRequest(Cluster, Service) { TaskDefinition = firstRevision }),
+            "--target=Deploy", "--exclusive", $"--image={firstImage}");
+        runs.Add(run);
+
+        var service = await WaitForStableAsync();
+        var records = await aws!.Ecs.ListServiceDeploymentsAsync(new ListServiceDeploymentsRequest(Service) { Cluster = Cluster });
+        var ours = records.ServiceDeployments.OrderByDescending(r => r.CreatedAt).Skip(1).First();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Tail());
+            Assert.That(run.StatusOf("Deploy"), Is.EqualTo("Failed"), run.Tail());
+            Assert.That(run.Output, Does.Contain("another deployment replaced ours: service deployment"), run.Tail());
+            Assert.That(run.Output, Does.Contain("Nothing was rolled back"), run.Tail());
+            Assert.That(run.Output, Does.Not.Contain("Rolling ECS service"), "no rollback was started");
+            Assert.That(service.TaskDefinition, Is.EqualTo(firstRevision), "the other release serves, untouched");
+            Assert.That(ours.Status, Is.EqualTo("STOPPED"), "ECS stopped our record");
+            Assert.That(await TaskDefinitionOfRevisionAsync(ours.TargetServiceRevisionArn), Is.Not.EqualTo(firstRevision).And.Not.EqualTo(before), "ours was a revision of its own");
+            Assert.That(await HealthAsync(), Is.EqualTo(200));
+        });
+    }
+
+    [Test]
+    [Order(13)]
+    public async Task A_role_denied_the_service_deployment_reads_falls_back_and_names_the_actions_to_allow()
+    {
+        RequireFirstDeployment();
+        Assume.That(otherImage, Is.Not.Null, "the smoke-test run pushed no second image");
+        Assume.That((await DescribeServiceAsync()).TaskDefinition, Is.EqualTo(firstRevision), "the test before leaves the first revision serving");
+        await emulator!.ServeServiceDeploymentsAsync("AccessDeniedException");
+        BuildRun run;
+        try
+        {
+            run = await RunAsync("./build.sh --target=Deploy with the service-deployment reads denied", "--target=Deploy", "--exclusive", $"--image={otherImage}");
+        }
+        finally
+        {
+            await emulator.ServeServiceDeploymentsAsync("on");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Tail());
+            Assert.That(run.Output, Does.Contain(
+                "ECS service deployments are not available: the credentials may not call ecs:ListServiceDeployments (AccessDeniedException); "
+                + "allow ecs:ListServiceDeployments, ecs:DescribeServiceDeployments, ecs:DescribeServiceRevisions"), run.Tail());
+            Assert.That(run.Output, Does.Match(@"deployment ecs-svc/\d+ is stable with 1 task\(s\) running"), "judged by deployments[]");
+        });
+    }
+
+    [Test]
     [Order(20)]
     public void No_run_printed_the_database_url_or_its_password()
     {
@@ -455,6 +558,37 @@ public sealed class AwsChainTests
 
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>ECS's newest service-deployment record of the service, and its target revision's task definition.</summary>
+    private async Task<(ServiceDeployment Record, string? TaskDefinition)> LatestServiceDeploymentAsync()
+    {
+        var listed = await aws!.Ecs.ListServiceDeploymentsAsync(new ListServiceDeploymentsRequest(Service) { Cluster = Cluster });
+        var latest = listed.ServiceDeployments.OrderByDescending(r => r.CreatedAt).First();
+        var described = await aws.Ecs.DescribeServiceDeploymentsAsync(new DescribeServiceDeploymentsRequest([latest.ServiceDeploymentArn!]));
+        return (described.ServiceDeployments.Single(), await TaskDefinitionOfRevisionAsync(latest.TargetServiceRevisionArn));
+    }
+
+    private async Task<string?> TaskDefinitionOfRevisionAsync(string? revisionArn)
+    {
+        if (revisionArn is null)
+        {
+            return null;
+        }
+
+        var described = await aws!.Ecs.DescribeServiceRevisionsAsync(new DescribeServiceRevisionsRequest([revisionArn]));
+        return described.ServiceRevisions.SingleOrDefault()?.TaskDefinition;
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private async Task<EcsTask> LastMigrationTaskAsync()

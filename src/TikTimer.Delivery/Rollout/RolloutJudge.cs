@@ -10,6 +10,9 @@ namespace TikTimer.Delivery.Rollout;
 /// the OLD revision. Here stability is about our deployment: it must be PRIMARY,
 /// COMPLETED (when rolloutState is reported), at full count, and alone. A FAILED
 /// rolloutState is a failure whatever else the service looks like.
+/// The platform's own record of the rollout (<see cref="ServiceSnapshot.Recorded"/>) outranks
+/// that reading when it says failed, replaced or in progress; when it says successful, the
+/// service must also be settled on our revision (a record says what ECS did, not what serves now).
 /// </remarks>
 public static class RolloutJudge
 {
@@ -19,12 +22,24 @@ public static class RolloutJudge
         ArgumentNullException.ThrowIfNull(snapshot);
 
         var ours = FindOurs(rollout, snapshot);
-        if (snapshot.Recorded is { } recorded)
+        if (snapshot.Recorded is not { } recorded)
         {
-            // The platform's own record of this rollout outranks what its deployments look like.
+            return JudgeDeployments(rollout, snapshot, ours);
+        }
+
+        if (recorded.Progress != RolloutProgress.Stable)
+        {
             return new RolloutVerdict(recorded.Progress, recorded.Reason, ours);
         }
 
+        var serving = JudgeDeployments(rollout, snapshot, ours);
+        return serving.Progress == RolloutProgress.Stable
+            ? serving with { Reason = $"{recorded.Reason}; {serving.Reason}" }
+            : serving with { Reason = $"{recorded.Reason}, but {serving.Reason}" };
+    }
+
+    private static RolloutVerdict JudgeDeployments(RolloutHandle rollout, ServiceSnapshot snapshot, DeploymentSnapshot? ours)
+    {
         if (ours is null)
         {
             // Gone with the previous revision primary again: a rollback (circuit breaker, by hand).

@@ -37,7 +37,20 @@ internal sealed class AwsBuild(string repositoryRoot, AwsEmulator emulator, Terr
     /// Runs the build and sends it SIGINT (Ctrl-C) once a line of its output contains
     /// <paramref name="interruptAt"/>; returns when it has exited.
     /// </summary>
-    public async Task<BuildRun> RunAndInterruptAsync(string description, string interruptAt, params string[] arguments)
+    public Task<BuildRun> RunAndInterruptAsync(string description, string interruptAt, params string[] arguments) =>
+        RunAndActAsync(description, interruptAt, process =>
+        {
+            // build.sh execs the host, so this PID is the host: what Ctrl-C in a terminal reaches.
+            using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill?.WaitForExit();
+            return Task.CompletedTask;
+        }, arguments);
+
+    /// <summary>
+    /// Runs the build and, once a line of its output contains <paramref name="at"/>, runs
+    /// <paramref name="act"/> (once, while the build goes on); returns when both have finished.
+    /// </summary>
+    public async Task<BuildRun> RunAndActAsync(string description, string at, Func<Process, Task> act, params string[] arguments)
     {
         var start = new ProcessStartInfo(BuildScript)
         {
@@ -68,6 +81,7 @@ internal sealed class AwsBuild(string repositoryRoot, AwsEmulator emulator, Terr
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         var interrupted = 0;
+        Task acted = Task.CompletedTask;
         void Append(object sender, DataReceivedEventArgs line)
         {
             if (line.Data is null)
@@ -80,11 +94,9 @@ internal sealed class AwsBuild(string repositoryRoot, AwsEmulator emulator, Terr
                 output.AppendLine(line.Data);
             }
 
-            if (line.Data.Contains(interruptAt, StringComparison.Ordinal) && Interlocked.Exchange(ref interrupted, 1) == 0)
+            if (line.Data.Contains(at, StringComparison.Ordinal) && Interlocked.Exchange(ref interrupted, 1) == 0)
             {
-                // build.sh execs the host, so this PID is the host: what Ctrl-C in a terminal reaches.
-                using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-                kill?.WaitForExit();
+                acted = Task.Run(() => act(process));
             }
         }
 
@@ -107,9 +119,11 @@ internal sealed class AwsBuild(string repositoryRoot, AwsEmulator emulator, Terr
             Assert.Fail($"{description} did not finish within {Timeout}:\n{output}");
         }
 
+        await acted;
+
         lock (output)
         {
-            Assert.That(interrupted, Is.EqualTo(1), $"{description}: the output never showed '{interruptAt}':\n{output}");
+            Assert.That(interrupted, Is.EqualTo(1), $"{description}: the output never showed '{at}':\n{output}");
             return Attach(new BuildRun(description, new ChildProcessResult(process.ExitCode, output.ToString(), started.Elapsed)));
         }
     }

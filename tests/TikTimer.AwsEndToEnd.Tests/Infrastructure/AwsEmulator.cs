@@ -143,6 +143,18 @@ internal sealed class AwsEmulator : IAsyncDisposable
         ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
 
+    /// <summary>
+    /// Switches the ECS service-deployment operations: "on", "moto" (plain moto 5.2.1's HTTP 500 page)
+    /// or an AWS error code such as "AccessDeniedException". The records are kept either way.
+    /// </summary>
+    public async Task ServeServiceDeploymentsAsync(string mode)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var body = new StringContent($$"""{"mode":"{{mode}}"}""", Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri(Endpoint, "/tiktimer-emulator/service-deployments"), body);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>The emulator's containers still present (running or not), for the no-leftovers check.</summary>
     public async Task<string[]> ContainersAsync()
     {

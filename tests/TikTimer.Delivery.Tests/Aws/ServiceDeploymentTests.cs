@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using TikTimer.Delivery.Aws.Ecs;
 using TikTimer.Delivery.Aws.Platform;
@@ -107,4 +108,80 @@ public class ServiceDeploymentTests
         Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Failed));
         Assert.That(RolloutJudge.Judge(rollout, snapshot with { Recorded = null }).Progress, Is.EqualTo(RolloutProgress.Stable), "without the record the same snapshot is stable");
     }
+
+    [Test]
+    public void A_successful_record_is_stable_only_once_the_service_has_settled_on_our_revision()
+    {
+        var rollout = new RolloutHandle("api", "td:2", "td:1", "ecs-svc/2");
+        var ours = new DeploymentSnapshot("ecs-svc/2", DeploymentStatus.Primary, "td:2", 1, 1, RolloutState: RolloutState.Completed);
+        var draining = new DeploymentSnapshot("ecs-svc/1", DeploymentStatus.Active, "td:1", 1, 1, RolloutState: RolloutState.Completed);
+        var successful = ServiceDeploymentJudge.Judge(new ServiceDeployment { ServiceDeploymentArn = "arn:x/sd-2", Status = "SUCCESSFUL" });
+        var settled = new ServiceSnapshot("api", [ours], [], successful);
+
+        var stillDraining = RolloutJudge.Judge(rollout, settled with { Deployments = [ours, draining] });
+
+        Assert.That(RolloutJudge.Judge(rollout, settled), Is.EqualTo(new RolloutVerdict(RolloutProgress.Stable, "service deployment sd-2 is SUCCESSFUL; deployment ecs-svc/2 is stable with 1 task(s) running", ours)));
+        Assert.That(stillDraining, Is.EqualTo(new RolloutVerdict(RolloutProgress.InProgress, "service deployment sd-2 is SUCCESSFUL, but 1 older deployment(s) still draining", ours)));
+    }
+
+    [Test]
+    public void A_stopped_record_is_a_replacement_only_when_a_newer_record_started_after_it()
+    {
+        var stopped = new ServiceDeployment { ServiceDeploymentArn = "arn:x/sd-2", Status = "STOPPED" };
+        var newer = new ServiceDeploymentBrief { ServiceDeploymentArn = "arn:x/sd-3", Status = "IN_PROGRESS" };
+
+        var replaced = ServiceDeploymentJudge.Judge(stopped, newer, "arn:aws:ecs:eu-west-1:1:task-definition/api:9");
+
+        Assert.That(replaced, Is.EqualTo(new RecordedRollout(RolloutProgress.Superseded, "another deployment replaced ours: service deployment sd-3 of api:9 started after ours, and ECS stopped ours (sd-2)")));
+        Assert.That(ServiceDeploymentJudge.Judge(stopped, null, null).Progress, Is.EqualTo(RolloutProgress.Failed), "stopped with nothing after it: a failure of ours");
+    }
+
+    [Test]
+    public void A_newer_record_does_not_turn_a_rollback_into_a_replacement()
+    {
+        var newer = new ServiceDeploymentBrief { ServiceDeploymentArn = "arn:x/sd-3", Status = "IN_PROGRESS" };
+
+        var verdict = ServiceDeploymentJudge.Judge(new ServiceDeployment { ServiceDeploymentArn = "arn:x/sd-2", Status = "ROLLBACK_SUCCESSFUL" }, newer, "td:9");
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Failed), "the circuit breaker undid ours: ours to report, not theirs");
+    }
+
+    [Test]
+    public void A_rollback_that_failed_names_the_triggered_alarms()
+    {
+        var failed = new ServiceDeployment { ServiceDeploymentArn = "arn:x/sd-2", Status = "ROLLBACK_FAILED" };
+
+        var verdict = ServiceDeploymentJudge.Judge(failed with { Alarms = new ServiceDeploymentAlarms { Status = "TRIGGERED", AlarmNames = ["api-5xx", "api-p99"], TriggeredAlarmNames = ["api-p99"] } });
+
+        Assert.That(verdict.Reason, Is.EqualTo("service deployment sd-2 is ROLLBACK_FAILED (alarms triggered: api-p99)"));
+        Assert.That(ServiceDeploymentJudge.Judge(failed).Reason, Is.EqualTo("service deployment sd-2 is ROLLBACK_FAILED"));
+    }
+
+    [Test]
+    public void Motos_HTML_500_for_an_operation_it_lacks_is_not_retried_and_means_the_record_is_not_served()
+    {
+        var handler = FakeAwsHandler.Answering(() => Html(HttpStatusCode.InternalServerError));
+        using var aws = TestAws.Clients(handler);
+
+        var error = Assert.ThrowsAsync<TikTimer.Delivery.Aws.AwsServiceException>(() => aws.Ecs.ListServiceDeploymentsAsync(new ListServiceDeploymentsRequest("api")));
+
+        Assert.That(handler.Requests, Has.Count.EqualTo(1), "one round trip, no backoff");
+        Assert.That(ServiceDeploymentTracker.NotServedBecause(error!), Does.Contain("HTTP 500 and no AWS error"));
+    }
+
+    [Test]
+    public async Task A_gateways_HTML_502_is_still_retried()
+    {
+        var handler = FakeAwsHandler.Answering(() => Html(HttpStatusCode.BadGateway), () => FakeAwsHandler.Json("""{"serviceDeployments":[]}"""));
+        using var aws = TestAws.Clients(handler, options: new TikTimer.Delivery.Aws.AwsClientOptions { Region = "eu-west-1", Credentials = TestAws.Credentials, BaseRetryDelay = TimeSpan.FromMilliseconds(1) });
+
+        await aws.Ecs.ListServiceDeploymentsAsync(new ListServiceDeploymentsRequest("api"));
+
+        Assert.That(handler.Requests, Has.Count.EqualTo(2));
+    }
+
+    private static HttpResponseMessage Html(HttpStatusCode status) => new(status)
+    {
+        Content = new StringContent("<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n", System.Text.Encoding.UTF8, "text/html"),
+    };
 }

@@ -11,6 +11,12 @@ namespace TikTimer.Delivery.Aws.Http;
 /// </summary>
 internal sealed record AwsErrorResponse(int HttpStatus, string Code, string Message, string? RequestId)
 {
+    /// <summary>
+    /// An HTML page that names no AWS error: not an answer of the AWS service but of something in
+    /// front of it or in its place (moto answers an operation it does not implement with HTTP 500 and one).
+    /// </summary>
+    public bool IsHtmlPage { get; init; }
+
     public static AwsErrorResponse Parse(int httpStatus, HttpResponseHeaders headers, byte[] body)
     {
         string? code = null;
@@ -61,9 +67,10 @@ internal sealed record AwsErrorResponse(int HttpStatus, string Code, string Mess
         }
 
         code ??= Header(headers, "X-Amzn-ErrorType");
+        var htmlPage = code is null && text.Contains("<html", StringComparison.OrdinalIgnoreCase);
         code = NormaliseCode(code) ?? $"HTTP{httpStatus}";
         message = string.IsNullOrWhiteSpace(message) ? Shorten(text) : message.Trim();
-        return new AwsErrorResponse(httpStatus, code, message, requestId);
+        return new AwsErrorResponse(httpStatus, code, message, requestId) { IsHtmlPage = htmlPage };
     }
 
     /// <summary>

@@ -83,7 +83,9 @@ internal sealed class AwsRequestSender(
                 throw CredentialsRejected(call, error!);
             }
 
-            var retryable = AwsRetryPolicy.IsRetryable(kind, call.Idempotent);
+            // AWS's JSON services never answer an HTML page; moto does (HTTP 500) for an operation it lacks,
+            // and repeating that only adds seconds of backoff. A gateway's 502/503/504 page is still retried.
+            var retryable = AwsRetryPolicy.IsRetryable(kind, call.Idempotent) && error is not { HttpStatus: 500, IsHtmlPage: true };
             if (!retryable || attempt >= retry.MaxAttempts)
             {
                 var notRetriedForSafety = kind == AwsFailureKind.Ambiguous && !call.Idempotent;

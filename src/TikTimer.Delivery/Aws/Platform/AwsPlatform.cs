@@ -18,6 +18,7 @@ public sealed class AwsPlatform : IDeliveryPlatform
     private readonly DeliverySettings _settings;
     private readonly IDeliveryLog _log;
     private readonly CloudWatchLogsRegions _logs;
+    private readonly TimeProvider? _time;
 
     private AwsPlatform(DeliverySettings settings, AwsClientOptions options, AwsClients clients, IDeliveryLog log, TimeProvider? timeProvider)
     {
@@ -25,6 +26,7 @@ public sealed class AwsPlatform : IDeliveryPlatform
         _log = log;
         ClientOptions = options;
         Clients = clients;
+        _time = timeProvider;
         _logs = CloudWatchLogsRegions.From(clients, options, timeProvider, log);
     }
 
@@ -62,7 +64,7 @@ public sealed class AwsPlatform : IDeliveryPlatform
     public EcsOneOffTaskPlatform OneOffTasks() => new(Clients.Ecs, _logs, OneOffTaskOptionsFrom(_settings, Clients.Region), _log);
 
     /// <summary>The service rollout platform (Deploy).</summary>
-    public EcsServiceRolloutPlatform ServiceRollouts() => new(Clients.Ecs, new EcsServiceRolloutOptions { Cluster = _settings.Cluster ?? string.Empty }, _log);
+    public EcsServiceRolloutPlatform ServiceRollouts() => new(Clients.Ecs, new EcsServiceRolloutOptions { Cluster = _settings.Cluster ?? string.Empty }, _log, _time);
 
     /// <summary>The ECR repository (PushToEcr); asks STS for the account that owns it.</summary>
     public async Task<EcrImageRegistry> ImageRegistryAsync(CancellationToken cancellationToken = default)

@@ -9,7 +9,9 @@ namespace TikTimer.Delivery.Aws.Platform;
 /// <summary>
 /// A service rollout on ECS: the service's current task definition re-registered with the
 /// new image in one container, then UpdateService to it; rollback is UpdateService back to
-/// the revision that was serving. Nothing is ever deregistered.
+/// the revision that was serving. Nothing is ever deregistered. Each rollout is judged by ECS's
+/// service-deployment record where ECS keeps one (<see cref="ServiceDeploymentTracker"/>), else
+/// by the service's deployments[].
 /// </summary>
 public sealed class EcsServiceRolloutPlatform : IServiceRolloutPlatform
 {
@@ -18,14 +20,19 @@ public sealed class EcsServiceRolloutPlatform : IServiceRolloutPlatform
     private readonly IEcsApi _ecs;
     private readonly EcsServiceRolloutOptions _options;
     private readonly IDeliveryLog _log;
+    private readonly ServiceDeploymentTracker _records;
 
-    public EcsServiceRolloutPlatform(IEcsApi ecs, EcsServiceRolloutOptions options, IDeliveryLog log)
+    public EcsServiceRolloutPlatform(IEcsApi ecs, EcsServiceRolloutOptions options, IDeliveryLog log, TimeProvider? timeProvider = null)
     {
         _ecs = ecs ?? throw new ArgumentNullException(nameof(ecs));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _log = log ?? throw new ArgumentNullException(nameof(log));
         OptionProblems.ThrowIfAny(options.Problems(), Step, "service settings");
+        _records = new ServiceDeploymentTracker(ecs, options.Cluster, log, timeProvider ?? TimeProvider.System);
     }
+
+    /// <summary>Why ECS's service-deployment record is not used in this run, once that is known (null: it is, or not yet known).</summary>
+    public string? RecordUnavailable => _records.Unavailable;
 
     public async Task<RolloutHandle> StartRolloutAsync(ServiceRolloutRequest request, CancellationToken cancellationToken)
     {
@@ -46,14 +53,15 @@ public sealed class EcsServiceRolloutPlatform : IServiceRolloutPlatform
 
         var updated = await UpdateAsync(request.Service, nextArn, cancellationToken).ConfigureAwait(false);
         _log.Information($"Updated ECS service '{request.Service}' to {ImageRevisions.Name(next)} (was {ImageRevisions.NameFromArn(previous)}).");
-        return new RolloutHandle(request.Service, nextArn, previous, PrimaryDeploymentId(updated, nextArn));
+        return Track(new RolloutHandle(request.Service, nextArn, previous, PrimaryDeploymentId(updated, nextArn)), service, updated);
     }
 
     public async Task<ServiceSnapshot> DescribeAsync(RolloutHandle rollout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         var service = await DescribeServiceAsync(rollout.Service, cancellationToken).ConfigureAwait(false);
-        return Snapshot(rollout.Service, service);
+        var recorded = await _records.ObserveAsync(rollout, cancellationToken).ConfigureAwait(false);
+        return Snapshot(rollout.Service, service) with { Recorded = recorded };
     }
 
     public async Task<RolloutHandle> RollBackAsync(RolloutHandle failed, CancellationToken cancellationToken)
@@ -62,9 +70,22 @@ public sealed class EcsServiceRolloutPlatform : IServiceRolloutPlatform
         var previous = failed.PreviousRevisionId
             ?? throw new DeliveryException($"{Step}: ECS service '{failed.Service}' has no previous task definition to roll back to.");
 
+        var before = await DescribeServiceAsync(failed.Service, cancellationToken).ConfigureAwait(false);
         var updated = await UpdateAsync(failed.Service, previous, cancellationToken).ConfigureAwait(false);
         _log.Warning($"Rolling ECS service '{failed.Service}' back to {ImageRevisions.NameFromArn(previous)} (from {ImageRevisions.NameFromArn(failed.RevisionId)}).");
-        return new RolloutHandle(failed.Service, previous, failed.RevisionId, PrimaryDeploymentId(updated, previous));
+        return Track(new RolloutHandle(failed.Service, previous, failed.RevisionId, PrimaryDeploymentId(updated, previous)), before, updated);
+    }
+
+    /// <summary>
+    /// Tells the tracker where our record will be: created with our PRIMARY deployment, if UpdateService
+    /// started one (it starts none when the service already runs that revision, e.g. after ECS's own rollback).
+    /// </summary>
+    private RolloutHandle Track(RolloutHandle rollout, Service before, Service? updated)
+    {
+        var ours = updated?.Deployments.FirstOrDefault(d => d.Id is not null && d.Id == rollout.DeploymentId);
+        var existed = ours is not null && before.Deployments.Any(d => d.Id == ours.Id);
+        _records.Started(rollout, ours?.CreatedAt, newDeployment: !existed);
+        return rollout;
     }
 
     /// <summary>The service as the platform-neutral judge reads it. Pure.</summary>

@@ -25,10 +25,29 @@ public static class ServiceDeploymentJudge
         };
     }
 
+    /// <summary>
+    /// As <see cref="Judge(ServiceDeployment)"/>, knowing the record that started after ours: a
+    /// STOP_REQUESTED or STOPPED record with a newer one was replaced by another release, a failure
+    /// that must not be rolled back (that would undo theirs).
+    /// </summary>
+    public static RecordedRollout Judge(ServiceDeployment deployment, ServiceDeploymentBrief? newer, string? newerTaskDefinition)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        if (newer is null || deployment.Status is not ("STOP_REQUESTED" or "STOPPED"))
+        {
+            return Judge(deployment);
+        }
+
+        var what = newerTaskDefinition is null ? string.Empty : $" of {newerTaskDefinition[(newerTaskDefinition.LastIndexOf('/') + 1)..]}";
+        return new(
+            RolloutProgress.Superseded,
+            $"another deployment replaced ours: service deployment {ShortId(newer.ServiceDeploymentArn)}{what} started after ours, and ECS {(deployment.Status == "STOPPED" ? "stopped" : "is stopping")} ours ({ShortId(deployment.ServiceDeploymentArn)})");
+    }
+
     private static string Why(ServiceDeployment deployment)
     {
         var parts = new List<string>();
-        if (deployment.StatusReason is { Length: > 0 } reason)
+        if (deployment.StatusReason?.TrimEnd('.') is { Length: > 0 } reason)
         {
             parts.Add(reason);
         }

@@ -82,15 +82,24 @@ internal sealed class FakeEcs : IEcsApi
 
     public Task<UpdateServiceResponse> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken = default) => Answer(request, OnUpdateService);
 
-    // ECS service deployments: not served by this fake, as by moto 5.2.1; callers fall back.
+    // ECS service deployments: by default not served (as an endpoint without them answers); set the handlers to serve them.
+    public Func<ListServiceDeploymentsRequest, ListServiceDeploymentsResponse> OnListServiceDeployments { get; set; } = _ => throw NotServed("ListServiceDeployments");
+
+    public Func<DescribeServiceDeploymentsRequest, DescribeServiceDeploymentsResponse> OnDescribeServiceDeployments { get; set; } = _ => throw NotServed("DescribeServiceDeployments");
+
+    public Func<DescribeServiceRevisionsRequest, DescribeServiceRevisionsResponse> OnDescribeServiceRevisions { get; set; } = _ => throw NotServed("DescribeServiceRevisions");
+
     public Task<ListServiceDeploymentsResponse> ListServiceDeploymentsAsync(ListServiceDeploymentsRequest request, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("ListServiceDeployments");
+        Answer(request, OnListServiceDeployments);
 
     public Task<DescribeServiceDeploymentsResponse> DescribeServiceDeploymentsAsync(DescribeServiceDeploymentsRequest request, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("DescribeServiceDeployments");
+        Answer(request, OnDescribeServiceDeployments);
 
     public Task<DescribeServiceRevisionsResponse> DescribeServiceRevisionsAsync(DescribeServiceRevisionsRequest request, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("DescribeServiceRevisions");
+        Answer(request, OnDescribeServiceRevisions);
+
+    public static AwsServiceException NotServed(string operation, string code = "UnknownOperationException", int status = 400) =>
+        new($"ECS {operation}: {code}", "ECS", operation, code, $"{operation} is not served here", "req-1", status);
 
     private Task<TResponse> Answer<TRequest, TResponse>(TRequest request, Func<TRequest, TResponse> handler)
         where TRequest : notnull
