@@ -163,6 +163,9 @@ public static partial class SettingCatalog
     public static readonly Setting<TimeSpan> DeployTimeout = new("deploy-timeout", P.Duration(Rollout.RolloutOptions.TimeoutRange), "How long a rollout may take to become stable")
     { Default = "15m", ReadBy = Deploy };
 
+    public static readonly Setting<TimeSpan> RollbackTimeout = new("rollback-timeout", P.Duration(Rollout.RolloutOptions.TimeoutRange), "How long the rollback after a failed rollout or smoke test may take to become stable")
+    { Default = "15m", ReadBy = Deploy | SmokeTest };
+
     public static readonly Setting<TimeSpan> SmokeTimeout = new("smoke-timeout", P.Duration(SmokeOptions.TimeoutRange), "How long the smoke test keeps retrying")
     { Default = "2m", ReadBy = SmokeTest };
 
