@@ -17,8 +17,8 @@ logs=.artifacts/bench-chain
 mkdir -p "$logs"
 
 database="tiktimer_bench_$$"
-export TIKTIMER_DATABASE_URL="postgres://tiktimer:tiktimer-local@127.0.0.1:5432/$database"
-export PGPASSWORD=tiktimer-local
+export TIKTIMER_DATABASE_URL="postgres://tiktimer:tiktimer-pw-local@127.0.0.1:5432/$database"
+export PGPASSWORD=tiktimer-pw-local
 psql -h 127.0.0.1 -U tiktimer -d postgres -qc "CREATE DATABASE $database" >/dev/null
 
 suite_args=(--local-ports=38280,38281 --services=benchapi --repository=tiktimer-bench --migration-task-family=tiktimer-bench-migration)

@@ -212,7 +212,7 @@ public static partial class SettingCatalog
     // Local platform
     public static readonly Setting<string?> DatabaseUrl = new("database-url", P.Matching(PostgresUrl(), "postgres://user:password@host:port/database", "a postgres://user:password@host:port/database URL"), "Database the local platform migrates and serves (a bare DATABASE_URL is not read)")
     {
-        Default = "postgres://tiktimer:tiktimer-local@127.0.0.1:5432/tiktimer", DefaultDescription = "the local PostgreSQL of scripts/setup-local.sh",
+        Default = "postgres://tiktimer:tiktimer-pw-local@127.0.0.1:5432/tiktimer", DefaultDescription = "the local PostgreSQL of scripts/setup-local.sh",
         IsSecret = true, ReadBy = Validate | MigrateViaEcs | Deploy,
     };
 
