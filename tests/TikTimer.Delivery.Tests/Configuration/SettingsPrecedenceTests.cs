@@ -127,6 +127,16 @@ public class SettingsPrecedenceTests
     }
 
     [Test]
+    public void Printed_settings_start_with_the_environment_and_show_defaults_as_such_but_not_unset_keys()
+    {
+        var provenance = _fixture.Resolve().Provenance;
+
+        Assert.That(provenance[0].Key, Is.EqualTo("environment"));
+        Assert.That(provenance.Single(p => p.Key == "migration-timeout"), Is.EqualTo(new RawSetting("migration-timeout", "10m", "default")));
+        Assert.That(provenance.Select(p => p.Key), Does.Not.Contain("cluster"), "no default and not set on local");
+    }
+
+    [Test]
     public void Printed_settings_mask_secrets_and_name_their_source()
     {
         _fixture.Arguments["database-url"] = "postgres://app:s3cr3t-pw@db:5432/app";
