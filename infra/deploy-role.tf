@@ -18,6 +18,8 @@ locals {
     EcrToken      = ["*"] # GetAuthorizationToken takes no resource
     EcrRepository = [aws_ecr_repository.app.arn]
     Logs          = ["${aws_cloudwatch_log_group.app.arn}:*"]
+    LogGroups     = ["arn:${local.partition}:logs:${var.region}:${local.account_id}:log-group:*"] # a listing: Validate finds the group by prefix
+    Network       = ["*"]                                                                         # EC2 Describe* take no resource
     PassTaskRoles = [aws_iam_role.task_execution.arn, aws_iam_role.task.arn]
   }
   deploy_conditions = {

@@ -1,3 +1,4 @@
+using TikTimer.Delivery.Aws.Ec2;
 using TikTimer.Delivery.Aws.Ecr;
 using TikTimer.Delivery.Aws.Ecs;
 using TikTimer.Delivery.Aws.Http;
@@ -8,7 +9,7 @@ using TikTimer.Delivery.Reporting;
 namespace TikTimer.Delivery.Aws;
 
 /// <summary>
-/// Builds the ECS, ECR, CloudWatch Logs and STS clients from <see cref="AwsClientOptions"/>.
+/// Builds the ECS, ECR, CloudWatch Logs, STS and EC2 clients from <see cref="AwsClientOptions"/>.
 /// The region is resolved now (a missing one fails here, before anything is changed);
 /// credentials on the first call, so that building clients never blocks.
 /// </summary>
@@ -57,6 +58,7 @@ public static class AwsClientFactory
                 new EcrClient(new AwsJsonProtocol(Sender(AwsService.Ecr)), log),
                 new CloudWatchLogsClient(new AwsJsonProtocol(Sender(AwsService.Logs))),
                 new StsClient(Sender(AwsService.Sts)),
+                new Ec2Client(Sender(AwsService.Ec2)),
                 region,
                 http);
         }
@@ -68,7 +70,7 @@ public static class AwsClientFactory
         }
     }
 
-    /// <summary>A sender for another service through the same pipeline (tests prepare moto's EC2 and IAM with it).</summary>
+    /// <summary>A sender for another service through the same pipeline (tests prepare moto's IAM and Logs with it).</summary>
     internal static AwsRequestSender CreateSender(AwsService service, AwsClientOptions options, HttpClient http) =>
         NewSender(service, options, AwsRegionResolver.Resolve(options), Credentials(options), http, null, null, null, Environment.GetEnvironmentVariable);
 

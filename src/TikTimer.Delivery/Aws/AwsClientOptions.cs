@@ -29,6 +29,8 @@ public sealed record AwsClientOptions
 
     public Uri? StsEndpointUrl { get; init; }
 
+    public Uri? Ec2EndpointUrl { get; init; }
+
     /// <summary>Attempts per call, including the first; 1 to 10. Default 3 (the AWS SDK "standard" mode).</summary>
     public int MaxAttempts { get; init; } = DefaultMaxAttempts;
 
@@ -73,7 +75,7 @@ public sealed record AwsClientOptions
         foreach (var (name, url) in new[]
                  {
                      ("EndpointUrl", EndpointUrl), ("EcsEndpointUrl", EcsEndpointUrl), ("EcrEndpointUrl", EcrEndpointUrl),
-                     ("CloudWatchLogsEndpointUrl", CloudWatchLogsEndpointUrl), ("StsEndpointUrl", StsEndpointUrl),
+                     ("CloudWatchLogsEndpointUrl", CloudWatchLogsEndpointUrl), ("StsEndpointUrl", StsEndpointUrl), ("Ec2EndpointUrl", Ec2EndpointUrl),
                  })
         {
             if (url is not null && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))

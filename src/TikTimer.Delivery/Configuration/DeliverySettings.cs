@@ -32,6 +32,8 @@ public sealed record DeliverySettings
 
     public Uri? StsEndpoint { get; init; }
 
+    public Uri? Ec2Endpoint { get; init; }
+
     public required int AwsMaxAttempts { get; init; }
 
     // Image
@@ -138,6 +140,9 @@ public sealed record DeliverySettings
     /// <summary>Every catalog entry's typed value, as resolved.</summary>
     internal IReadOnlyDictionary<string, object?> Values { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>Where each given value came from ("terraform output app_subnet_ids", "--subnets", ...), for messages.</summary>
+    internal IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     // Day-two targets
     public OutputFormat OutputFormat { get; init; } = OutputFormat.Text;
 
@@ -161,6 +166,13 @@ public sealed record DeliverySettings
         return Values.TryGetValue(setting.Key, out var value)
             ? (T)value!
             : throw new InvalidOperationException($"{setting.Key} was not resolved: these settings were not built by SettingsResolver.");
+    }
+
+    /// <summary>Where <paramref name="setting"/>'s value came from, e.g. "terraform output app_subnet_ids"; null when not given.</summary>
+    public string? SourceOf(SettingDefinition setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        return Sources.GetValueOrDefault(setting.Key);
     }
 
     /// <summary>The environment file path shown in messages, relative to the repository.</summary>

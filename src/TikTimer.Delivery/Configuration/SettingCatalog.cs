@@ -47,10 +47,13 @@ public static partial class SettingCatalog
     { DefaultDescription = "`AWS_ENDPOINT_URL_ECR` / `AWS_ENDPOINT_URL`", ReadBy = OnAwsTasks };
 
     public static readonly Setting<Uri?> LogsEndpoint = new("logs-endpoint-url", P.Url, "Override the CloudWatch Logs endpoint")
-    { DefaultDescription = "`AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` / `AWS_ENDPOINT_URL`", ReadBy = MigrateViaEcs };
+    { DefaultDescription = "`AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` / `AWS_ENDPOINT_URL`", ReadBy = Validate | MigrateViaEcs };
 
     public static readonly Setting<Uri?> StsEndpoint = new("sts-endpoint-url", P.Url, "Override the STS endpoint")
     { DefaultDescription = "`AWS_ENDPOINT_URL_STS` / `AWS_ENDPOINT_URL`", ReadBy = Validate };
+
+    public static readonly Setting<Uri?> Ec2Endpoint = new("ec2-endpoint-url", P.Url, "Override the EC2 endpoint (Validate's subnet and security group checks)")
+    { DefaultDescription = "`AWS_ENDPOINT_URL_EC2` / `AWS_ENDPOINT_URL`", ReadBy = Validate };
 
     public static readonly Setting<int> AwsMaxAttempts = new("aws-max-attempts", P.Integer(1, 10), "Attempts per AWS call, retries included (AWS SDK standard mode)")
     { Default = "3", ReadBy = OnAwsTasks };
@@ -135,13 +138,13 @@ public static partial class SettingCatalog
     public static readonly Setting<IReadOnlyList<string>> Subnets = new("subnets", P.ListOf(SubnetId(), "comma-separated subnet ids", "a subnet id (subnet-<hex>)"), "Subnets of the migration task's awsvpc network")
     {
         Absent = [], ExtraEnvironmentVariables = ["APP_SUBNET_IDS"], TerraformOutputs = ["app_subnet_ids", "private_subnet_ids"],
-        ReadBy = MigrateViaEcs, Required = new(DeliveryPlatform.Aws, MigrateViaEcs),
+        ReadBy = Validate | MigrateViaEcs, Required = new(DeliveryPlatform.Aws, MigrateViaEcs),
     };
 
     public static readonly Setting<IReadOnlyList<string>> SecurityGroups = new("security-groups", P.ListOf(SecurityGroupId(), "comma-separated security group ids", "a security group id (sg-<hex>)"), "Security groups of the migration task")
     {
         Absent = [], ExtraEnvironmentVariables = ["APP_SECURITY_GROUP"], TerraformOutputs = ["app_security_group_id", "app_security_group_ids"],
-        ReadBy = MigrateViaEcs, Required = new(DeliveryPlatform.Aws, MigrateViaEcs),
+        ReadBy = Validate | MigrateViaEcs, Required = new(DeliveryPlatform.Aws, MigrateViaEcs),
     };
 
     public static readonly Setting<bool> AssignPublicIp = new("assign-public-ip", P.Boolean, "Give the migration task a public IP")
@@ -175,7 +178,7 @@ public static partial class SettingCatalog
     public static readonly Setting<Uri?> SmokeBaseUrl = new("smoke-base-url", P.Url, "Base URL of the live service (the load balancer); a host name means http://host")
     {
         DefaultDescription = "the serving container on local", ExtraEnvironmentVariables = ["ALB_DNS"], TerraformOutputs = ["alb_dns_name", "alb_dns"],
-        ReadBy = SmokeTest, Required = new(DeliveryPlatform.Aws, SmokeTest),
+        ReadBy = Validate | SmokeTest, Required = new(DeliveryPlatform.Aws, SmokeTest),
     };
 
     public static readonly Setting<IReadOnlyList<SmokeCheck>> SmokeChecks = new("smoke-checks", P.SmokeChecks, "Extra smoke checks, e.g. /metrics=200")

@@ -24,6 +24,7 @@ internal static class SettingsBinder
             EcrEndpoint = values.Get(EcrEndpoint),
             LogsEndpoint = values.Get(LogsEndpoint),
             StsEndpoint = values.Get(StsEndpoint),
+            Ec2Endpoint = values.Get(Ec2Endpoint),
             AwsMaxAttempts = values.Get(AwsMaxAttempts),
             Repository = values.Get(Repository),
             Registry = values.Get(Registry),

@@ -47,7 +47,11 @@ public static partial class SettingsResolver
             definition.ReadInto(values);
         }
 
-        var settings = SettingsBinder.Bind(values, environment ?? LocalEnvironment, inputs.RepositoryRoot) with { Values = values.Read };
+        var settings = SettingsBinder.Bind(values, environment ?? LocalEnvironment, inputs.RepositoryRoot) with
+        {
+            Values = values.Read,
+            Sources = merged.Values.ToDictionary(r => r.Key, r => r.Source, StringComparer.OrdinalIgnoreCase),
+        };
 
         // With an unknown environment, its platform's rules would only add noise.
         if (!problems.Any(p => p.Key == "environment"))

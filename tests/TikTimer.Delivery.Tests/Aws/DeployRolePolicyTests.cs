@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TikTimer.Delivery.Aws.Ec2;
 using TikTimer.Delivery.Aws.Ecr;
 using TikTimer.Delivery.Aws.Ecs;
 using TikTimer.Delivery.Aws.Logs;
@@ -11,7 +12,7 @@ namespace TikTimer.Delivery.Tests.Aws;
 /// <summary>
 /// The CI deploy role in infra/ (deploy-role.tf reads its actions from
 /// infra/deploy-role-actions.json) allows exactly what the suite calls: the operations of its
-/// AWS client (the four interfaces, one method per operation) that the pipeline uses, what
+/// AWS client (the five interfaces, one method per operation) that the pipeline uses, what
 /// `docker push` calls on ECR, and iam:PassRole for the task roles of the revisions it
 /// registers. A call added to the suite without the permission, or a permission left behind,
 /// fails here instead of in a team's first deploy.
@@ -33,7 +34,7 @@ public sealed partial class DeployRolePolicyTests
         ["ecs:DeregisterTaskDefinition", "ecr:DescribeImages", "logs:FilterLogEvents"];
 
     private static readonly (Type Api, string Prefix)[] Apis =
-        [(typeof(IEcsApi), "ecs"), (typeof(IEcrApi), "ecr"), (typeof(ICloudWatchLogsApi), "logs"), (typeof(IStsApi), "sts")];
+        [(typeof(IEcsApi), "ecs"), (typeof(IEcrApi), "ecr"), (typeof(ICloudWatchLogsApi), "logs"), (typeof(IStsApi), "sts"), (typeof(IEc2Api), "ec2")];
 
     [Test]
     public void The_deploy_role_allows_exactly_the_calls_the_suite_makes()
@@ -59,7 +60,7 @@ public sealed partial class DeployRolePolicyTests
     public void The_operations_left_out_are_really_not_called_by_the_pipeline()
     {
         var root = RepositoryRoot();
-        var clientFolders = new[] { "Ecs", "Ecr", "Logs", "Sts", "Http" }.Select(f => Path.Combine(root, "src", "TikTimer.Delivery", "Aws", f) + Path.DirectorySeparatorChar).ToArray();
+        var clientFolders = new[] { "Ecs", "Ecr", "Logs", "Sts", "Ec2", "Http" }.Select(f => Path.Combine(root, "src", "TikTimer.Delivery", "Aws", f) + Path.DirectorySeparatorChar).ToArray();
         var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "build"), "*.cs", SearchOption.AllDirectories))
             .Where(file => !clientFolders.Any(file.StartsWith) && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

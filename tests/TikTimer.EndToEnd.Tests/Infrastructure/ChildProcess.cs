@@ -18,7 +18,8 @@ internal static class ChildProcess
         IEnumerable<string> arguments,
         string workingDirectory,
         TimeSpan timeout,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? standardInput = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -62,6 +63,12 @@ internal static class ChildProcess
         process.OutputDataReceived += Append;
         process.ErrorDataReceived += Append;
         process.Start();
+        if (standardInput is not null)
+        {
+            // What a user would type at the prompts (terraform apply's "yes").
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -18,6 +18,7 @@ internal static class AwsEndpointResolver
             "ECR" => options.EcrEndpointUrl,
             "CLOUDWATCH_LOGS" => options.CloudWatchLogsEndpointUrl,
             "STS" => options.StsEndpointUrl,
+            "EC2" => options.Ec2EndpointUrl,
             _ => null,
         };
         if ((explicitUrl ?? options.EndpointUrl) is { } configured)

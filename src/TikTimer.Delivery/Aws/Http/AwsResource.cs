@@ -11,6 +11,8 @@ internal sealed record AwsResource(string Kind, string Name)
     public const string Image = "image";
     public const string LogGroup = "log group";
     public const string LogStream = "log stream";
+    public const string Subnet = "subnet";
+    public const string SecurityGroup = "security group";
 
     public override string ToString() => $"{Kind} '{Name}'";
 }

@@ -16,6 +16,5 @@ internal sealed record AwsService(string Name, string SigningName, string Endpoi
 
     public static readonly AwsService Sts = new("STS", "sts", "sts", null, "STS");
 
-    // Used only by tests that prepare moto's VPC, through the same signed pipeline.
     public static readonly AwsService Ec2 = new("EC2", "ec2", "ec2", null, "EC2");
 }

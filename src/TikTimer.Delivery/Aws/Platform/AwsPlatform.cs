@@ -53,6 +53,7 @@ public sealed class AwsPlatform : IDeliveryPlatform
             EcrEndpointUrl = settings.EcrEndpoint,
             CloudWatchLogsEndpointUrl = settings.LogsEndpoint,
             StsEndpointUrl = settings.StsEndpoint,
+            Ec2EndpointUrl = settings.Ec2Endpoint,
             MaxAttempts = settings.AwsMaxAttempts,
         };
     }
@@ -78,7 +79,7 @@ public sealed class AwsPlatform : IDeliveryPlatform
 
     public AdaptivePollingSchedule RolloutPolling => new RolloutOptions().Polling;
 
-    public IEnumerable<IPrerequisiteCheck> PreflightChecks() => AwsPreflight.Checks(Clients, _settings, _log);
+    public IEnumerable<IPrerequisiteCheck> PreflightChecks() => AwsPreflight.Checks(Clients, _logs, _settings, _log);
 
     async Task<IImageRegistry> IDeliveryPlatform.ImageRegistryAsync(CancellationToken cancellationToken) =>
         await ImageRegistryAsync(cancellationToken).ConfigureAwait(false);

@@ -8,12 +8,13 @@ using TikTimer.Delivery.Validation;
 namespace TikTimer.Delivery.Aws.Platform;
 
 /// <summary>
-/// Read-only checks of the AWS resources the chain will touch, so a wrong
-/// cluster, service, family or repository fails in seconds, before a build.
+/// Read-only checks of the AWS resources the chain will touch, so a wrong cluster, service,
+/// family, repository, subnet, security group, log group or load balancer name fails in
+/// seconds, all of them together, before anything is built, pushed or registered.
 /// </summary>
 internal static class AwsPreflight
 {
-    public static IEnumerable<IPrerequisiteCheck> Checks(AwsClients clients, DeliverySettings settings, IDeliveryLog log)
+    public static IEnumerable<IPrerequisiteCheck> Checks(AwsClients clients, CloudWatchLogsRegions logs, DeliverySettings settings, IDeliveryLog log)
     {
         var identityKnown = false;
         yield return new DelegateCheck("AWS credentials resolve and STS GetCallerIdentity answers", async ct =>
@@ -22,6 +23,14 @@ internal static class AwsPreflight
             identityKnown = problem is null;
             return problem;
         });
+
+        // Needs no AWS call, so it is worth reporting beside a credentials problem.
+        if (settings.SmokeBaseUrl is { } smoke)
+        {
+            yield return new DelegateCheck(
+                $"the smoke URL's host '{smoke.Host}' resolves",
+                ct => new SmokeHostCheck(settings).CheckAsync(ct));
+        }
 
         // The validator runs each check before asking for the next, so the
         // resource checks are only listed when they can say something
@@ -40,6 +49,30 @@ internal static class AwsPreflight
         yield return new DelegateCheck(
             $"ECR repository '{settings.Repository}' exists{(settings.CreateRepository ? " or may be created" : string.Empty)}",
             ct => Guard(() => RepositoryAsync(clients.Ecr, settings, ct)));
+
+        // The migration's network and logs, and the smoke URL: what would otherwise fail only
+        // after the push and the new revisions (RunTask, the task's start, SmokeTest).
+        var network = new AwsNetworkCheck(clients.Ec2, settings, clients.Region);
+        if (settings.Subnets.Count > 0)
+        {
+            yield return new DelegateCheck(
+                $"subnet(s) {string.Join(", ", settings.Subnets)} exist in {clients.Region}, in one VPC",
+                ct => Guard(() => network.SubnetsAsync(ct)));
+        }
+
+        if (settings.SecurityGroups.Count > 0)
+        {
+            yield return new DelegateCheck(
+                $"security group(s) {string.Join(", ", settings.SecurityGroups)} exist in {clients.Region}, in the subnets' VPC",
+                ct => Guard(() => network.SecurityGroupsAsync(ct)));
+        }
+
+        if (settings.MigrationTaskFamily is not null || settings.Services.Count > 0)
+        {
+            yield return new DelegateCheck(
+                "the CloudWatch log groups the task definitions log to exist",
+                ct => Guard(() => new AwsLogGroupCheck(clients.Ecs, logs, settings, clients.Region).CheckAsync(ct)));
+        }
     }
 
     private static async Task<string?> IdentityAsync(AwsClients clients, DeliverySettings settings, IDeliveryLog log, CancellationToken cancellationToken)

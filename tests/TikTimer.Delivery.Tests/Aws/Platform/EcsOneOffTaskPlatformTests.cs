@@ -242,7 +242,7 @@ public class EcsOneOffTaskPlatformTests
         var elsewhere = new FakeLogs();
         elsewhere.Write("/ecs/tiktimer-migration", "migrate/migrate/0123456789abcdef", "from us-east-1");
         var clients = new Dictionary<string, FakeLogs> { ["us-east-1"] = elsewhere };
-        var regions = new CloudWatchLogsRegions(_logs, "eu-west-1", r => new AwsClients(_ecs, null!, clients[r], null!, r));
+        var regions = new CloudWatchLogsRegions(_logs, "eu-west-1", r => new AwsClients(_ecs, null!, clients[r], null!, null!, r));
         var platform = new EcsOneOffTaskPlatform(_ecs, regions, Options(), _log);
         var handle = await platform.StartAsync(new OneOffTaskSpec(Family, Image), CancellationToken.None);
 

@@ -38,4 +38,7 @@ internal sealed class FakeLogs(int pageSize = 2) : ICloudWatchLogsApi
 
     public Task<FilterLogEventsResponse> FilterLogEventsAsync(FilterLogEventsRequest request, CancellationToken cancellationToken = default) =>
         throw new AssertionException("FilterLogEvents is not used.");
+
+    public Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken = default) =>
+        throw new AssertionException("DescribeLogGroups is not used.");
 }
