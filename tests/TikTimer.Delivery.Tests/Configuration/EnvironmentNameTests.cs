@@ -71,11 +71,12 @@ public class EnvironmentNameTests
     [Test]
     public void An_unknown_environment_lists_the_known_ones_in_order_with_local()
     {
+        _fixture.WriteFile("deploy/dev.json.example", "{}");
         _fixture.Arguments["environment"] = "prod";
 
         var error = _fixture.ResolveFails();
 
-        Assert.That(error.Message, Does.Contain("Known environments: dev, local, staging."));
+        Assert.That(error.Message, Does.Contain("Known environments: dev, local, staging. Create deploy/prod.json (start from deploy/dev.json.example) or fix --environment."));
         Assert.That(error.Problems.Select(p => p.Key), Is.EqualTo(new[] { "environment" }));
     }
 

@@ -81,6 +81,54 @@ public class MigrationRunnerMessagesTests
     }
 
     [Test]
+    public async Task A_success_says_so_with_the_reason_and_the_time_it_took()
+    {
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(S(6), FakeOneOffTaskPlatform.Exited(0));
+
+        await _clock.DriveAsync(Run());
+
+        Assert.That(Said("Migration task abc123 succeeded"), Has.One.Match(@"^Migration task abc123 succeeded \(.+\) in 7 s\.$"));
+    }
+
+    [Test]
+    public async Task Force_names_every_active_task()
+    {
+        _platform.Active.Add(new OneOffTaskHandle("arn:task/old", "old999", "docker stop old999"));
+        _platform.Active.Add(new OneOffTaskHandle("arn:task/older", "old888", "docker stop old888"));
+        _platform.At(S(1), FakeOneOffTaskPlatform.Exited(0));
+
+        await _clock.DriveAsync(Run(new MigrationOptions { Force = true }));
+
+        Assert.That(_log.Text, Does.Contain("beside active task(s) old999, old888 of"));
+    }
+
+    [Test]
+    public async Task With_force_a_migration_does_not_give_way_to_an_earlier_twin()
+    {
+        var earlier = new OneOffTaskHandle("arn:aws:ecs:eu-west-1:1:task/c/000first", "000first", "stop it") { CreatedAt = _clock.GetUtcNow().AddSeconds(-1) };
+        _platform.ActiveAfterStart.Add(earlier);
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(S(6), FakeOneOffTaskPlatform.Exited(0));
+
+        var result = await _clock.DriveAsync(Run(new MigrationOptions { Force = true }));
+
+        Assert.That(result.FinalState.ExitCode, Is.EqualTo(0));
+        Assert.That(_platform.StopReasons, Is.Empty);
+    }
+
+    [Test]
+    public async Task Log_reads_that_keep_failing_warn_once_then_quietly()
+    {
+        _platform.LogReadError = new InvalidOperationException("log store unavailable");
+        _platform.At(S(1), FakeOneOffTaskPlatform.Running).At(S(6), FakeOneOffTaskPlatform.Exited(0));
+
+        await _clock.DriveAsync(Run());
+
+        var failures = _log.Lines.Where(l => l.Contains("Could not read the logs of migration task abc123: log store unavailable", StringComparison.Ordinal)).ToList();
+        Assert.That(failures[0], Is.EqualTo("WARNING: Could not read the logs of migration task abc123: log store unavailable (will keep trying; the migration's result does not depend on it)"));
+        Assert.That(failures.Skip(1), Is.Not.Empty.And.All.EqualTo("Could not read the logs of migration task abc123: log store unavailable"));
+    }
+
+    [Test]
     public void The_later_of_two_migrations_says_it_stops_itself_and_why()
     {
         var earlier = new OneOffTaskHandle("arn:aws:ecs:eu-west-1:1:task/c/000first", "000first", "stop it") { CreatedAt = _clock.GetUtcNow().AddSeconds(-1) };

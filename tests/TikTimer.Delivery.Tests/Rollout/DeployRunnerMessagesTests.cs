@@ -42,6 +42,19 @@ public class DeployRunnerMessagesTests
     }
 
     [Test]
+    public async Task Several_services_are_listed_in_the_deployed_line()
+    {
+        foreach (var service in new[] { "api", "worker" })
+        {
+            _platform.At(service, S(0), New(running: 0, state: RolloutState.InProgress), Old()).At(service, S(30), New());
+        }
+
+        await _clock.DriveAsync(new DeployRunner(_platform, _log, null, _clock).DeployAsync([Api, Api with { Service = "worker" }]));
+
+        Assert.That(_log.Lines, Does.Contain("Deployed: api on rev-new, worker on rev-new."));
+    }
+
+    [Test]
     public void A_failure_is_printed_as_an_error_names_the_step_and_is_not_called_a_timeout()
     {
         FailsWithHealthChecks();
@@ -76,7 +89,7 @@ public class DeployRunnerMessagesTests
 
         var report = error!.Rollbacks.Single();
         Assert.That(report.Succeeded, Is.False);
-        Assert.That(report.Message, Does.Contain("did not become stable").And.Not.Contain("timed out"));
+        Assert.That(report.Message, Does.StartWith("api: ROLLBACK to rev-old did not become stable (deployment dep-rollback failed: rollback tasks failed (circuit breaker)); "));
     }
 
     [Test]

@@ -151,6 +151,23 @@ public class RolloutJudgeTests
     }
 
     [Test]
+    public void Our_deployment_no_longer_primary_with_no_primary_at_all_says_only_that()
+    {
+        var verdict = Judge(New(DeploymentStatus.Active));
+
+        Assert.That(verdict.Reason, Is.EqualTo("another deployment replaced ours: deployment dep-new is no longer the primary deployment (status Active)"));
+    }
+
+    [Test]
+    public void Found_by_revision_and_gone_is_a_failure_too()
+    {
+        var verdict = RolloutJudge.Judge(Ours with { DeploymentId = null }, new ServiceSnapshot("api", [Old(DeploymentStatus.Primary)], []));
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Failed));
+        Assert.That(verdict.Reason, Does.Contain("the deployment of rev-new is gone"));
+    }
+
+    [Test]
     public void Our_deployment_gone_with_no_primary_left_is_a_failure()
     {
         var verdict = Judge(Old());
