@@ -17,16 +17,16 @@ logs=.artifacts/bench-chain
 mkdir -p "$logs"
 
 database="tiktimer_bench_$$"
-export TIKTIMER_DATABASE_URL="postgres://tiktimer:tiktimer-local@127.0.0.1:5432/$database"
-export PGPASSWORD=tiktimer-local
+export TIKTIMER_DATABASE_URL="postgres://tiktimer:tiktimer-pw-local@127.0.0.1:5432/$database"
+export PGPASSWORD=tiktimer-pw-local
 psql -h 127.0.0.1 -U tiktimer -d postgres -qc "CREATE DATABASE $database" >/dev/null
 
 suite_args=(--local-ports=38280,38281 --services=benchapi --repository=tiktimer-bench --migration-task-family=tiktimer-bench-migration)
 export REPOSITORY=tiktimer-bench-script PORTS="38282 38283" NAME=tiktimer-bench-script DATABASE_URL="$TIKTIMER_DATABASE_URL"
 
 cleanup() {
-  docker ps --all --quiet --filter label=tiktimer.service=benchapi --filter label=bench.script=tiktimer-bench-script \
-    | xargs -r docker rm --force >/dev/null 2>&1 || true
+  # Two --filter label= flags must both match: the suite's containers carry only the first.
+  docker ps --all --quiet --filter label=tiktimer.service=benchapi | xargs -r docker rm --force >/dev/null 2>&1 || true
   docker ps --all --quiet --filter label=bench.script=tiktimer-bench-script | xargs -r docker rm --force >/dev/null 2>&1 || true
   docker ps --all --quiet --filter label=tiktimer.family=tiktimer-bench-migration | xargs -r docker rm --force >/dev/null 2>&1 || true
   docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^127\.0\.0\.1:5000/tiktimer-bench(-script)?:' | xargs -r docker rmi >/dev/null 2>&1 || true

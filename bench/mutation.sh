@@ -5,6 +5,8 @@
 # PostgreSQL needed) against each. Prints the score and every surviving mutant.
 # Not part of CI: it takes minutes, not seconds. The tests are bench/mutation/VerdictTests,
 # which links those of tests/TikTimer.Delivery.Tests.
+# Not mutated (stryker-config.json ignore-methods): ConfigureAwait(false) -> (true), which no test can
+# tell apart since the library never runs under a synchronization context, and ArgumentNullException.ThrowIfNull.
 #
 #   bash bench/mutation.sh              # concurrency 1 (a shared machine)
 #   STRYKER_CONCURRENCY=2 bash bench/mutation.sh

@@ -92,7 +92,10 @@ start_postgres() {
   fi
   for _ in $(seq 1 30); do as_postgres psql -qtAc 'select 1' >/dev/null 2>&1 && break; sleep 1; done
   as_postgres psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='tiktimer'" | grep -q 1 \
-    || as_postgres psql -qc "CREATE ROLE tiktimer LOGIN CREATEDB PASSWORD 'tiktimer-local'"
+    || as_postgres psql -qc "CREATE ROLE tiktimer LOGIN CREATEDB PASSWORD 'tiktimer-pw-local'"
+  # Set on every run: the password was 'tiktimer-local' before, which the output's redaction then
+  # masked inside names such as tiktimer-local-migration.
+  as_postgres psql -qc "ALTER ROLE tiktimer WITH LOGIN CREATEDB PASSWORD 'tiktimer-pw-local'" >/dev/null
   # One database per sample service (deploy/local.json, deploy/local-fastapi.json): both create a users table.
   local database
   for database in tiktimer tiktimer_fastapi; do

@@ -100,6 +100,8 @@ public sealed record DeliverySettings
 
     public required TimeSpan DeployTimeout { get; init; }
 
+    public required TimeSpan RollbackTimeout { get; init; }
+
     public required TimeSpan SmokeTimeout { get; init; }
 
     public required TimeSpan LockTimeout { get; init; }

@@ -166,6 +166,9 @@ public static partial class SettingCatalog
     public static readonly Setting<TimeSpan> DeployTimeout = new("deploy-timeout", P.Duration(Rollout.RolloutOptions.TimeoutRange), "How long a rollout may take to become stable")
     { Default = "15m", ReadBy = Deploy };
 
+    public static readonly Setting<TimeSpan> RollbackTimeout = new("rollback-timeout", P.Duration(Rollout.RolloutOptions.TimeoutRange), "How long the rollback after a failed rollout or smoke test may take to become stable")
+    { Default = "15m", ReadBy = Deploy | SmokeTest };
+
     public static readonly Setting<TimeSpan> SmokeTimeout = new("smoke-timeout", P.Duration(SmokeOptions.TimeoutRange), "How long the smoke test keeps retrying")
     { Default = "2m", ReadBy = SmokeTest };
 
@@ -212,7 +215,7 @@ public static partial class SettingCatalog
     // Local platform
     public static readonly Setting<string?> DatabaseUrl = new("database-url", P.Matching(PostgresUrl(), "postgres://user:password@host:port/database", "a postgres://user:password@host:port/database URL"), "Database the local platform migrates and serves (a bare DATABASE_URL is not read)")
     {
-        Default = "postgres://tiktimer:tiktimer-local@127.0.0.1:5432/tiktimer", DefaultDescription = "the local PostgreSQL of scripts/setup-local.sh",
+        Default = "postgres://tiktimer:tiktimer-pw-local@127.0.0.1:5432/tiktimer", DefaultDescription = "the local PostgreSQL of scripts/setup-local.sh",
         IsSecret = true, ReadBy = Validate | MigrateViaEcs | Deploy,
     };
 

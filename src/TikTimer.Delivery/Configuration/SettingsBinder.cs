@@ -56,6 +56,7 @@ internal static class SettingsBinder
             PlatformVersion = values.Get(PlatformVersion),
             MigrationTimeout = values.Get(MigrationTimeout),
             DeployTimeout = values.Get(DeployTimeout),
+            RollbackTimeout = values.Get(RollbackTimeout),
             SmokeTimeout = values.Get(SmokeTimeout),
             LockTimeout = values.Get(LockTimeout),
             SmokeBaseUrl = values.Get(SmokeBaseUrl),

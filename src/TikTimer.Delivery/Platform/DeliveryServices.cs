@@ -83,7 +83,7 @@ public sealed class DeliveryServices : IDisposable
     public DeployRunner DeployRunner() => new(
         Platform.ServiceRollouts(),
         Log,
-        new RolloutOptions { Timeout = Settings.DeployTimeout, Rollback = Settings.Rollback, Polling = Platform.RolloutPolling },
+        new RolloutOptions { Timeout = Settings.DeployTimeout, RollbackTimeout = Settings.RollbackTimeout, Rollback = Settings.Rollback, Polling = Platform.RolloutPolling },
         Clock);
 
     /// <summary>

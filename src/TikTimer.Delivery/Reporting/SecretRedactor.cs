@@ -24,13 +24,8 @@ public sealed class SecretRedactor
 
         lock (_gate)
         {
-            if (_secrets.Contains(secret, StringComparer.Ordinal))
-            {
-                return;
-            }
-
             // Longest first, so a secret that contains another is masked whole.
-            _secrets = [.. _secrets.Append(secret).OrderByDescending(s => s.Length)];
+            _secrets = [.. _secrets.Append(secret).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
         }
     }
 

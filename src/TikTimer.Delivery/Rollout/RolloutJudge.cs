@@ -60,7 +60,7 @@ public static class RolloutJudge
             var primary = snapshot.Deployments.FirstOrDefault(d => d.Status == DeploymentStatus.Primary);
             return primary is not null && primary.RevisionId == rollout.PreviousRevisionId
                 ? Failed($"deployment {ours.Id} is no longer the primary deployment (status {ours.Status}); the service went back to {primary.RevisionId}", ours)
-                : Superseded($"another deployment replaced ours: deployment {ours.Id} is no longer the primary deployment (status {ours.Status}){(primary is null ? string.Empty : $"; {primary.RevisionId} is")}", ours);
+                : Superseded($"another deployment replaced ours: deployment {ours.Id} is no longer the primary deployment (status {ours.Status}){(primary is null ? string.Empty : $"; {primary.RevisionId} is the primary deployment now")}", ours);
         }
 
         if (ours.RunningCount != ours.DesiredCount)

@@ -11,7 +11,7 @@ namespace TikTimer.Testing;
 public sealed class ScratchDatabase : IAsyncDisposable
 {
     public const string ServerVariable = "TIKTIMER_TEST_POSTGRES";
-    public const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=tiktimer;Password=tiktimer-local;Database=postgres";
+    public const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=tiktimer;Password=tiktimer-pw-local;Database=postgres";
 
     private static readonly Lazy<Task<bool>> Reachable = new(CheckReachableAsync);
 
@@ -52,7 +52,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
             await IsReachableAsync(),
             $"PostgreSQL ({ServerVariable} or {DescribeServer()})",
             "Install and start PostgreSQL (apt-get install -y postgresql; pg_ctlcluster 15 main start) and create the role: " +
-            "CREATE ROLE tiktimer LOGIN CREATEDB PASSWORD 'tiktimer-local';");
+            "CREATE ROLE tiktimer LOGIN CREATEDB PASSWORD 'tiktimer-pw-local';");
         var name = $"{prefix}_{Guid.NewGuid():N}";
         await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\"");
         return new ScratchDatabase(name, new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString);

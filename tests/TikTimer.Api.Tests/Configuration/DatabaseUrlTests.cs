@@ -8,14 +8,14 @@ public class DatabaseUrlTests
     [Test]
     public void A_full_url_gives_host_port_user_password_and_database()
     {
-        var builder = DatabaseUrl.Parse("postgres://tiktimer:tiktimer-local@db.internal:6432/tiktimer");
+        var builder = DatabaseUrl.Parse("postgres://tiktimer:tiktimer-pw-local@db.internal:6432/tiktimer");
 
         Assert.Multiple(() =>
         {
             Assert.That(builder.Host, Is.EqualTo("db.internal"));
             Assert.That(builder.Port, Is.EqualTo(6432));
             Assert.That(builder.Username, Is.EqualTo("tiktimer"));
-            Assert.That(builder.Password, Is.EqualTo("tiktimer-local"));
+            Assert.That(builder.Password, Is.EqualTo("tiktimer-pw-local"));
             Assert.That(builder.Database, Is.EqualTo("tiktimer"));
         });
     }

@@ -65,6 +65,41 @@ public class EnvironmentNameTests
         var error = _fixture.ResolveFails();
 
         Assert.That(error.Message, Does.Contain("'Dev' is not a valid environment name").And.Contain("lower-case"));
+        Assert.That(error.Problems.Select(p => p.Key), Is.EqualTo(new[] { "environment" }), "only that problem: no platform rules' noise");
+    }
+
+    [Test]
+    public void An_unknown_environment_lists_the_known_ones_in_order_with_local()
+    {
+        _fixture.WriteFile("deploy/dev.json.example", "{}");
+        _fixture.Arguments["environment"] = "prod";
+
+        var error = _fixture.ResolveFails();
+
+        Assert.That(error.Message, Does.Contain("Known environments: dev, local, staging. Create deploy/prod.json (start from deploy/dev.json.example) or fix --environment."));
+        Assert.That(error.Problems.Select(p => p.Key), Is.EqualTo(new[] { "environment" }));
+    }
+
+    [Test]
+    public void Without_a_deploy_folder_local_is_the_only_known_environment()
+    {
+        Directory.Delete(Path.Combine(_fixture.Root, "deploy"), recursive: true);
+        _fixture.Arguments["environment"] = "prod";
+
+        var error = _fixture.ResolveFails();
+
+        Assert.That(error.Message, Does.Contain("Known environments: local."));
+    }
+
+    [Test]
+    public void A_bad_value_in_an_environment_is_fixed_in_that_environment_s_file()
+    {
+        _fixture.Arguments["environment"] = "dev";
+        _fixture.Arguments["migration-timeout"] = "soon";
+
+        var error = _fixture.ResolveFails();
+
+        Assert.That(error.Message, Does.Contain("deploy/dev.json"));
     }
 
     [Test]

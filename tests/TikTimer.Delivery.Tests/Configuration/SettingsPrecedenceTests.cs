@@ -21,6 +21,7 @@ public class SettingsPrecedenceTests
         Assert.That(settings.Platform, Is.EqualTo(DeliveryPlatform.Local));
         Assert.That(settings.MigrationTimeout, Is.EqualTo(TimeSpan.FromMinutes(10)));
         Assert.That(settings.DeployTimeout, Is.EqualTo(TimeSpan.FromMinutes(15)));
+        Assert.That(settings.RollbackTimeout, Is.EqualTo(TimeSpan.FromMinutes(15)));
         Assert.That(settings.SmokeTimeout, Is.EqualTo(TimeSpan.FromMinutes(2)));
     }
 
@@ -32,6 +33,7 @@ public class SettingsPrecedenceTests
         _fixture.Arguments["environment"] = "dev";
         _fixture.Arguments["terraform-outputs"] = "tf.json";
         _fixture.Arguments["migration-timeout"] = "90s";
+        _fixture.Arguments["rollback-timeout"] = "4m";
         _fixture.Variables["TIKTIMER_MIGRATION_TIMEOUT"] = "5m";
         _fixture.Variables["MIGRATION_TASK_FAMILY"] = "from-env";
         _fixture.Variables["TIKTIMER_SMOKE_TIMEOUT"] = "3m";
@@ -44,6 +46,7 @@ public class SettingsPrecedenceTests
         Assert.That(settings.Cluster, Is.EqualTo("from-file"), "file over terraform");
         Assert.That(settings.DeployTimeout, Is.EqualTo(TimeSpan.FromMinutes(20)), "file over default");
         Assert.That(settings.SmokeTimeout, Is.EqualTo(TimeSpan.FromMinutes(3)));
+        Assert.That(settings.RollbackTimeout, Is.EqualTo(TimeSpan.FromMinutes(4)));
         Assert.That(resolved.Provenance.Single(p => p.Key == "migration-task-family").Source, Is.EqualTo("environment variable MIGRATION_TASK_FAMILY"));
         Assert.That(resolved.Provenance.Single(p => p.Key == "cluster").Source, Is.EqualTo("deploy/dev.json line 4"), "the file and the line");
     }
@@ -121,6 +124,16 @@ public class SettingsPrecedenceTests
         _fixture.Arguments["Migration-Timeout"] = "2m";
 
         Assert.That(_fixture.Resolve().Settings.MigrationTimeout, Is.EqualTo(TimeSpan.FromMinutes(2)));
+    }
+
+    [Test]
+    public void Printed_settings_start_with_the_environment_and_show_defaults_as_such_but_not_unset_keys()
+    {
+        var provenance = _fixture.Resolve().Provenance;
+
+        Assert.That(provenance[0].Key, Is.EqualTo("environment"));
+        Assert.That(provenance.Single(p => p.Key == "migration-timeout"), Is.EqualTo(new RawSetting("migration-timeout", "10m", "default")));
+        Assert.That(provenance.Select(p => p.Key), Does.Not.Contain("cluster"), "no default and not set on local");
     }
 
     [Test]

@@ -103,9 +103,9 @@ public class LocalOneOffTaskPlatformTests
         var container = (await TestContainers.OfFamilyAsync(_family)).Single();
         var (args, env) = await TestContainers.InspectRawAsync(container.Id);
         Assert.That(Printed(log), Is.EqualTo(new[] { Sha256(_database.Url), "database reachable" }));
-        Assert.That(args, Does.Contain("sha256sum").And.Not.Contain(":tiktimer-local@"), "docker inspect Args");
+        Assert.That(args, Does.Contain("sha256sum").And.Not.Contain(":tiktimer-pw-local@"), "docker inspect Args");
         Assert.That(env, Does.Contain("DATABASE_URL="), "docker keeps container variables in Config.Env: inherent to docker -e");
-        Assert.That(log.Text, Does.Not.Contain(":tiktimer-local@"));
+        Assert.That(log.Text, Does.Not.Contain(":tiktimer-pw-local@"));
     }
 
     [Test]

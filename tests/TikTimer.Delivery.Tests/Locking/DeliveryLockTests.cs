@@ -10,14 +10,14 @@ namespace TikTimer.Delivery.Tests.Locking;
 public class DeliveryLockTests
 {
     private string _directory = null!;
-    private FakeTimeProvider _clock = null!;
+    private DrivenClock _clock = null!;
     private RecordingDeliveryLog _log = null!;
 
     [SetUp]
     public void SetUp()
     {
         _directory = Directory.CreateTempSubdirectory("tiktimer-locks-").FullName;
-        _clock = new FakeTimeProvider();
+        _clock = new DrivenClock();
         _log = new RecordingDeliveryLog();
     }
 

@@ -87,6 +87,30 @@ public class MigrationJudgeTests
     {
         var running = new OneOffTaskState(OneOffTaskStatus.Running, "RUNNING", EverStarted: true);
 
-        Assert.That(() => MigrationJudge.Judge(running), Throws.ArgumentException);
+        Assert.That(() => MigrationJudge.Judge(running), Throws.ArgumentException.With.Message.Contains("this one is RUNNING"));
+    }
+
+    [Test]
+    public void A_failure_names_every_reason_the_platform_gave_and_the_stop_code()
+    {
+        var verdict = MigrationJudge.Judge(Stopped(exitCode: null, stopCode: "TaskFailedToStart", stoppedReason: "ResourceInitializationError", containerReason: "CannotPullContainerError"));
+
+        Assert.That(verdict.Reason, Is.EqualTo("the task failed to start: ResourceInitializationError; CannotPullContainerError; stop code TaskFailedToStart"));
+    }
+
+    [Test]
+    public void A_failure_without_a_stop_code_says_nothing_of_one()
+    {
+        var verdict = MigrationJudge.Judge(Stopped(exitCode: null, stopCode: null, containerReason: "OutOfMemoryError"));
+
+        Assert.That(verdict.Reason, Is.EqualTo("the migration container stopped without an exit code: OutOfMemoryError"));
+    }
+
+    [Test]
+    public void A_failure_with_no_reason_at_all_says_so()
+    {
+        var verdict = MigrationJudge.Judge(Stopped(exitCode: null, stopCode: null));
+
+        Assert.That(verdict.Reason, Is.EqualTo("the migration container stopped without an exit code: no reason given"));
     }
 }

@@ -18,7 +18,7 @@ public class MigrationPollingBudgetTests
     [TestCase(4.9)]
     public async Task A_migration_that_finishes_within_five_seconds_is_noticed_within_two(double stopsAfter)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new DrivenClock();
         var platform = new FakeOneOffTaskPlatform(clock)
             .At(TimeSpan.FromSeconds(0.1), FakeOneOffTaskPlatform.Running)
             .At(TimeSpan.FromSeconds(stopsAfter), FakeOneOffTaskPlatform.Exited(0));
@@ -31,7 +31,7 @@ public class MigrationPollingBudgetTests
     [Test]
     public void A_ten_minute_wait_makes_at_most_eighty_describe_calls()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new DrivenClock();
         var platform = new FakeOneOffTaskPlatform(clock).At(TimeSpan.FromSeconds(1), FakeOneOffTaskPlatform.Running);
         var runner = new MigrationRunner(platform, new RecordingDeliveryLog(), timeProvider: clock);
 

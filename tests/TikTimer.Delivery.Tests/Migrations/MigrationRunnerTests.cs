@@ -9,14 +9,14 @@ public class MigrationRunnerTests
 {
     private static readonly OneOffTaskSpec Spec = new("TikTimer-dev-migration", "123.dkr.ecr.eu-west-1.amazonaws.com/tiktimer@sha256:abc");
 
-    private FakeTimeProvider _clock = null!;
+    private DrivenClock _clock = null!;
     private FakeOneOffTaskPlatform _platform = null!;
     private RecordingDeliveryLog _log = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _clock = new FakeTimeProvider();
+        _clock = new DrivenClock();
         _platform = new FakeOneOffTaskPlatform(_clock);
         _log = new RecordingDeliveryLog();
     }
@@ -224,10 +224,9 @@ public class MigrationRunnerTests
 
         var result = await _clock.DriveAsync(Run());
 
-        // Stopped is seen at 4 s; reads at 4 s and 5 s find nothing: done at 5 s, not 4 s + the 5 s grace
-        // (9 s). The margin is the clock driver's: on a loaded machine it can advance a few steps late.
-        Assert.That(_clock.GetUtcNow() - start, Is.LessThan(S(6.5)));
-        Assert.That(result.Elapsed, Is.LessThan(S(6.5)));
+        // Stopped is seen at 4 s; reads at 4 s and 5 s find nothing: done at 5 s, not 4 s + the 5 s grace (9 s).
+        Assert.That(_clock.GetUtcNow() - start, Is.EqualTo(S(5)));
+        Assert.That(result.Elapsed, Is.EqualTo(S(5)));
     }
 
     [Test]

@@ -31,6 +31,19 @@ public class TimeoutScopeTests
         Assert.That(scope.TimedOut, Is.False);
     }
 
+    [Test]
+    public void A_caller_who_cancels_after_the_timeout_also_fired_gets_a_cancellation_not_a_timeout()
+    {
+        var clock = new FakeTimeProvider();
+        using var caller = new CancellationTokenSource();
+        using var scope = new TimeoutScope(TimeSpan.FromSeconds(5), clock, caller.Token);
+
+        ClockDriver.WithoutContext(() => clock.Advance(TimeSpan.FromSeconds(5)));
+        caller.Cancel();
+
+        Assert.That(scope.TimedOut, Is.False);
+    }
+
     [TestCase(0.85, "850 ms")]
     [TestCase(4.2, "4.2 s")]
     [TestCase(185, "3m05s")]

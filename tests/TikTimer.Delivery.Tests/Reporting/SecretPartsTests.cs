@@ -1,3 +1,5 @@
+using TikTimer.Delivery.Configuration;
+using TikTimer.Delivery.Local;
 using TikTimer.Delivery.Reporting;
 
 namespace TikTimer.Delivery.Tests.Reporting;
@@ -31,5 +33,18 @@ public class SecretPartsTests
     public void A_url_without_credentials_yields_only_itself()
     {
         Assert.That(SecretParts.OfUrl("postgres://db/app"), Is.EqualTo(new[] { "postgres://db/app" }));
+    }
+
+    [Test]
+    public void The_local_environments_default_password_masks_no_name_the_local_run_prints()
+    {
+        var redactor = new SecretRedactor();
+        foreach (var part in SecretParts.OfUrl(SettingCatalog.DatabaseUrl.Default))
+        {
+            redactor.Add(part);
+        }
+
+        var line = $"Migration task family {LocalPlatform.MigrationFamily} (container tiktimer-local-api on 127.0.0.1)";
+        Assert.That(redactor.Redact(line), Is.EqualTo(line));
     }
 }

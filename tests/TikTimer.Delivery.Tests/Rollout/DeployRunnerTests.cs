@@ -11,14 +11,14 @@ public class DeployRunnerTests
     private static readonly ServiceRolloutRequest Api = new("api", "app", "repo@sha256:new");
     private static readonly ServiceRolloutRequest Worker = new("worker", "app", "repo@sha256:new");
 
-    private FakeTimeProvider _clock = null!;
+    private DrivenClock _clock = null!;
     private FakeServiceRolloutPlatform _platform = null!;
     private RecordingDeliveryLog _log = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _clock = new FakeTimeProvider();
+        _clock = new DrivenClock();
         _platform = new FakeServiceRolloutPlatform(_clock);
         _log = new RecordingDeliveryLog();
     }

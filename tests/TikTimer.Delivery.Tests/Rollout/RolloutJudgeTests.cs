@@ -126,6 +126,57 @@ public class RolloutJudgeTests
     }
 
     [Test]
+    public void Our_deployment_replaced_names_the_release_that_is_primary_now()
+    {
+        var theirs = new DeploymentSnapshot("dep-theirs", DeploymentStatus.Primary, "rev-theirs", 2, 0);
+
+        var verdict = Judge(theirs, New(DeploymentStatus.Active));
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Superseded));
+        Assert.That(verdict.Reason, Is.EqualTo(
+            "another deployment replaced ours: deployment dep-new is no longer the primary deployment (status Active); rev-theirs is the primary deployment now"));
+    }
+
+    [Test]
+    public void Our_deployment_gone_with_a_third_revision_primary_is_superseded_not_a_rollback()
+    {
+        // The previous revision still draining beside it must not make this look like a rollback.
+        var theirs = new DeploymentSnapshot("dep-theirs", DeploymentStatus.Primary, "rev-theirs", 2, 2);
+
+        var verdict = Judge(theirs, Old());
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Superseded));
+        Assert.That(verdict.Reason, Is.EqualTo("another deployment replaced ours: rev-theirs is now the primary deployment and rev-new is gone"));
+        Assert.That(verdict.Ours, Is.Null);
+    }
+
+    [Test]
+    public void Our_deployment_no_longer_primary_with_no_primary_at_all_says_only_that()
+    {
+        var verdict = Judge(New(DeploymentStatus.Active));
+
+        Assert.That(verdict.Reason, Is.EqualTo("another deployment replaced ours: deployment dep-new is no longer the primary deployment (status Active)"));
+    }
+
+    [Test]
+    public void Found_by_revision_and_gone_is_a_failure_too()
+    {
+        var verdict = RolloutJudge.Judge(Ours with { DeploymentId = null }, new ServiceSnapshot("api", [Old(DeploymentStatus.Primary)], []));
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Failed));
+        Assert.That(verdict.Reason, Does.Contain("the deployment of rev-new is gone"));
+    }
+
+    [Test]
+    public void Our_deployment_gone_with_no_primary_left_is_a_failure()
+    {
+        var verdict = Judge(Old());
+
+        Assert.That(verdict.Progress, Is.EqualTo(RolloutProgress.Failed));
+        Assert.That(verdict.Reason, Is.EqualTo("the deployment of rev-new is gone from the service (rolled back?)"));
+    }
+
+    [Test]
     public void Our_deployment_no_longer_primary_because_the_previous_revision_is_back_is_a_failure()
     {
         var back = new DeploymentSnapshot("dep-back", DeploymentStatus.Primary, "rev-old", 2, 0);
