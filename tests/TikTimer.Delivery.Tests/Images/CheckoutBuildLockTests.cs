@@ -9,14 +9,14 @@ namespace TikTimer.Delivery.Tests.Images;
 public class CheckoutBuildLockTests
 {
     private string _checkout = null!;
-    private FakeTimeProvider _clock = null!;
+    private DrivenClock _clock = null!;
     private RecordingDeliveryLog _log = null!;
 
     [SetUp]
     public void SetUp()
     {
         _checkout = Directory.CreateTempSubdirectory("tiktimer-checkout-").FullName;
-        _clock = new FakeTimeProvider();
+        _clock = new DrivenClock();
         _log = new RecordingDeliveryLog();
     }
 
