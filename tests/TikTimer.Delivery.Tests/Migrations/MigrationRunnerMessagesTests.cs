@@ -1,31 +1,11 @@
 using TikTimer.Delivery.Migrations;
-using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Tests.Fakes;
 
 namespace TikTimer.Delivery.Tests.Migrations;
 
 /// <summary>What the migration runner says while it waits: the lines a user watches in a long run.</summary>
-public class MigrationRunnerMessagesTests
+public partial class MigrationRunnerTests
 {
-    private static readonly OneOffTaskSpec Spec = new("TikTimer-dev-migration", "123.dkr.ecr.eu-west-1.amazonaws.com/tiktimer@sha256:abc");
-
-    private DrivenClock _clock = null!;
-    private FakeOneOffTaskPlatform _platform = null!;
-    private RecordingDeliveryLog _log = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _clock = new DrivenClock();
-        _platform = new FakeOneOffTaskPlatform(_clock);
-        _log = new RecordingDeliveryLog();
-    }
-
-    private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
-
-    private Task<MigrationResult> Run(MigrationOptions? options = null, CancellationToken cancellationToken = default) =>
-        new MigrationRunner(_platform, _log, options, _clock).RunAsync(Spec, cancellationToken);
-
     private IEnumerable<string> Said(string start) => _log.Lines.Where(l => l.StartsWith(start, StringComparison.Ordinal));
 
     [Test]

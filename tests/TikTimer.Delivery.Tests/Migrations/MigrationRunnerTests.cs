@@ -5,7 +5,7 @@ using TikTimer.Delivery.Tests.Fakes;
 
 namespace TikTimer.Delivery.Tests.Migrations;
 
-public class MigrationRunnerTests
+public partial class MigrationRunnerTests
 {
     private static readonly OneOffTaskSpec Spec = new("TikTimer-dev-migration", "123.dkr.ecr.eu-west-1.amazonaws.com/tiktimer@sha256:abc");
 

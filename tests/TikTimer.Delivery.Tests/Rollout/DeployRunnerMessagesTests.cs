@@ -1,4 +1,3 @@
-using TikTimer.Delivery.Reporting;
 using TikTimer.Delivery.Rollout;
 using TikTimer.Delivery.Tests.Fakes;
 using static TikTimer.Delivery.Tests.Fakes.FakeServiceRolloutPlatform;
@@ -6,27 +5,8 @@ using static TikTimer.Delivery.Tests.Fakes.FakeServiceRolloutPlatform;
 namespace TikTimer.Delivery.Tests.Rollout;
 
 /// <summary>What the deploy runner says: the lines a user reads to know what was rolled out, and what was rolled back.</summary>
-public class DeployRunnerMessagesTests
+public partial class DeployRunnerTests
 {
-    private static readonly ServiceRolloutRequest Api = new("api", "app", "repo@sha256:new");
-
-    private DrivenClock _clock = null!;
-    private FakeServiceRolloutPlatform _platform = null!;
-    private RecordingDeliveryLog _log = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _clock = new DrivenClock();
-        _platform = new FakeServiceRolloutPlatform(_clock);
-        _log = new RecordingDeliveryLog();
-    }
-
-    private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
-
-    private Task<DeployResult> Deploy(RolloutOptions? options = null, CancellationToken cancellationToken = default) =>
-        new DeployRunner(_platform, _log, options, _clock).DeployAsync([Api], cancellationToken);
-
     private void FailsWithHealthChecks() =>
         _platform.At("api", S(0), New(running: 0, state: RolloutState.Failed, reason: "health checks"), Old(DeploymentStatus.Primary));
 
@@ -49,7 +29,7 @@ public class DeployRunnerMessagesTests
             _platform.At(service, S(0), New(running: 0, state: RolloutState.InProgress), Old()).At(service, S(30), New());
         }
 
-        await _clock.DriveAsync(new DeployRunner(_platform, _log, null, _clock).DeployAsync([Api, Api with { Service = "worker" }]));
+        await _clock.DriveAsync(new DeployRunner(_platform, _log, null, _clock).DeployAsync([Api, Worker]));
 
         Assert.That(_log.Lines, Does.Contain("Deployed: api on rev-new, worker on rev-new."));
     }

@@ -6,7 +6,7 @@ using static TikTimer.Delivery.Tests.Fakes.FakeServiceRolloutPlatform;
 
 namespace TikTimer.Delivery.Tests.Rollout;
 
-public class DeployRunnerTests
+public partial class DeployRunnerTests
 {
     private static readonly ServiceRolloutRequest Api = new("api", "app", "repo@sha256:new");
     private static readonly ServiceRolloutRequest Worker = new("worker", "app", "repo@sha256:new");
