@@ -31,7 +31,7 @@ public static class RunSummary
         Row("Migration task", state.Migration?.Task.Id ?? failedMigration?.Task.Id);
         Row("Migration exit code", (state.Migration?.FinalState.ExitCode ?? failedMigration?.Verdict.ExitCode)?.ToString(CultureInfo.InvariantCulture));
         var rolloutLines = rollouts.Select(r => $"{r.Service}: stable on {r.RevisionId}")
-            .Concat(state.Rollbacks.Select(r => $"{r.Service}: {(r.Succeeded ? "rolled back" : "ROLLBACK FAILED")} ({r.Message})"))
+            .Concat(state.Rollbacks.Select(r => r.Succeeded ? r.Message : $"ROLLBACK FAILED: {r.Message}"))
             .ToList();
         Row("Rollout", rolloutLines.Count > 0 ? string.Join("; ", rolloutLines) : null);
         Row("Delivery record", state.RecordPath);

@@ -20,9 +20,10 @@ public class RunSummaryTests
 
         var summary = RunSummary.Markdown("dev", successful: false, state);
 
-        Assert.That(summary, Does.Contain("api: rolled back (api: rolled back;"));
-        Assert.That(summary, Does.Contain("worker: ROLLBACK FAILED (worker: ROLLBACK to worker:1 did not become stable"));
+        Assert.That(summary, Does.Contain("api: rolled back; the previous revision api:1 is serving again."));
+        Assert.That(summary, Does.Contain("ROLLBACK FAILED: worker: ROLLBACK to worker:1 did not become stable"));
         Assert.That(summary, Does.Not.Contain("worker: rolled back"));
+        Assert.That(summary, Does.Not.Contain("api: api:"), "each report names its service once");
     }
 
     [Test]
